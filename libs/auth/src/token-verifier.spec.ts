@@ -1,0 +1,189 @@
+import { UnauthorizedException } from '@nestjs/common';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { JWTPayload } from 'jose';
+import type { AuthOptions } from './auth-options.js';
+import type { Role } from './caller.js';
+import { DevIssuer } from './dev-issuer/dev-issuer.js';
+import type { DevTokenClaims } from './dev-issuer/dev-issuer.js';
+import { TokenVerifier } from './token-verifier.js';
+
+const ISSUER = 'https://issuer.test.invalid';
+const AUDIENCE = 'baton';
+
+const alex: DevTokenClaims = {
+  sub: 'person-0001',
+  name: 'Alex Example',
+  email: 'alex.example@agency.test.invalid',
+  agency_id: 'agency-north',
+  roles: ['practitioner', 'triager'],
+  tenant: 'demo',
+};
+
+/** Claims a real issuer might send but DevTokenClaims forbids; the verifier must cope with them. */
+function untypedClaims(claims: Record<string, unknown>): DevTokenClaims {
+  return claims as unknown as DevTokenClaims;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<UnauthorizedException> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UnauthorizedException);
+  return error as UnauthorizedException;
+}
+
+async function signedByForeignKey(payload: JWTPayload, kid: string): Promise<string> {
+  const { privateKey } = await generateKeyPair('ES256');
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'ES256', kid })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
+}
+
+describe('TokenVerifier', () => {
+  let issuer: DevIssuer;
+  let verifier: TokenVerifier;
+  let kid: string;
+
+  beforeAll(async () => {
+    issuer = await DevIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE });
+    verifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks: issuer.jwks() });
+    kid = issuer.jwks().keys[0].kid ?? '';
+  });
+
+  it('turns a valid token into the caller it names', async () => {
+    await expect(verifier.verify(await issuer.sign(alex))).resolves.toEqual({
+      personId: 'person-0001',
+      name: 'Alex Example',
+      email: 'alex.example@agency.test.invalid',
+      agencyId: 'agency-north',
+      roles: ['practitioner', 'triager'],
+      tenant: 'demo',
+    });
+  });
+
+  it('accepts RS256 tokens as well as ES256', async () => {
+    const rsa = await DevIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE, algorithm: 'RS256' });
+    const rsaVerifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks: rsa.jwks() });
+    await expect(rsaVerifier.verify(await rsa.sign(alex))).resolves.toMatchObject({ personId: 'person-0001' });
+  });
+
+  it('accepts EdDSA tokens from a key in the key set', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'ed-key', alg: 'EdDSA' }] };
+    const token = await new SignJWT({ ...alex })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'ed-key' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const edVerifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks });
+    await expect(edVerifier.verify(token)).resolves.toMatchObject({ agencyId: 'agency-north' });
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await issuer.sign(alex, { expiresIn: -60 });
+    expect((await refusal(verifier.verify(token))).message).toBe('token expired');
+  });
+
+  it('tolerates a clock a few seconds behind the issuer', async () => {
+    const token = await issuer.sign(alex, { expiresIn: -2 });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ personId: 'person-0001' });
+  });
+
+  it('refuses a token that is not yet valid', async () => {
+    const token = await issuer.sign(alex, { notBefore: '10m' });
+    expect((await refusal(verifier.verify(token))).message).toBe('token not yet valid');
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'no-exp', alg: 'ES256' }] };
+    const token = await new SignJWT({ ...alex })
+      .setProtectedHeader({ alg: 'ES256', kid: 'no-exp' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .sign(privateKey);
+    const keyVerifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks });
+    expect((await refusal(keyVerifier.verify(token))).message).toBe('missing exp claim');
+  });
+
+  it('refuses a token from another issuer', async () => {
+    const token = await issuer.sign(alex, { issuer: 'https://elsewhere.test.invalid' });
+    expect((await refusal(verifier.verify(token))).message).toBe('issuer mismatch');
+  });
+
+  it('refuses a token meant for another audience', async () => {
+    const token = await issuer.sign(alex, { audience: 'someone-else' });
+    expect((await refusal(verifier.verify(token))).message).toBe('audience mismatch');
+  });
+
+  it('refuses a token signed by a key the issuer does not hold, even under its key id', async () => {
+    const token = await signedByForeignKey({ ...alex }, kid);
+    expect((await refusal(verifier.verify(token))).message).toBe('signature verification failed');
+  });
+
+  it('refuses a token whose key id is not in the key set', async () => {
+    const token = await signedByForeignKey({ ...alex }, 'unknown-key');
+    expect((await refusal(verifier.verify(token))).message).toBe("no key in the issuer's key set matches the token");
+  });
+
+  it('refuses an HS256 token signed with a shared secret', async () => {
+    const token = await new SignJWT({ ...alex })
+      .setProtectedHeader({ alg: 'HS256', kid })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!'));
+    expect((await refusal(verifier.verify(token))).message).toBe('algorithm not allowed');
+  });
+
+  it('refuses an algorithm the configuration leaves out', async () => {
+    const esOnly = new TokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwks: issuer.jwks(),
+      algorithms: ['RS256'],
+    });
+    expect((await refusal(esOnly.verify(await issuer.sign(alex)))).message).toBe('algorithm not allowed');
+  });
+
+  it('refuses something that is not a JWT', async () => {
+    expect((await refusal(verifier.verify('not-a-token'))).message).toBe('malformed token');
+  });
+
+  it.each(['sub', 'agency_id', 'tenant'])('refuses a token without %s', async (claim) => {
+    const token = await issuer.sign(untypedClaims({ ...alex, [claim]: undefined }));
+    expect((await refusal(verifier.verify(token))).message).toBe(`missing ${claim} claim`);
+  });
+
+  it('refuses a token naming a role Baton does not know', async () => {
+    const token = await issuer.sign({ ...alex, roles: ['practitioner', 'superuser' as Role] });
+    expect((await refusal(verifier.verify(token))).message).toBe('unknown role: superuser');
+  });
+
+  it('refuses roles that are not a list', async () => {
+    const token = await issuer.sign(untypedClaims({ ...alex, roles: 'manager' }));
+    expect((await refusal(verifier.verify(token))).message).toBe('roles claim must be an array of strings');
+  });
+
+  it('treats a token without roles as a caller with none', async () => {
+    const token = await issuer.sign(untypedClaims({ ...alex, roles: undefined, email: undefined }));
+    const caller = await verifier.verify(token);
+    expect(caller.roles).toEqual([]);
+    expect(caller).not.toHaveProperty('email');
+  });
+
+  it.each<[string, Partial<AuthOptions>]>([
+    ['neither jwksUrl nor jwks', { jwks: undefined }],
+    ['both jwksUrl and jwks', { jwksUrl: 'https://issuer.test.invalid/jwks' }],
+    ['no issuer', { issuer: '' }],
+  ])('will not start with %s', (_case, change) => {
+    const options: AuthOptions = { issuer: ISSUER, audience: AUDIENCE, jwks: issuer.jwks(), ...change };
+    expect(() => new TokenVerifier(options)).toThrow(/Invalid auth options/);
+  });
+});

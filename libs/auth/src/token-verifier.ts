@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import { AUTH_OPTIONS, assertAuthOptions, DEFAULT_ALGORITHMS } from './auth-options.js';
+import type { AuthOptions } from './auth-options.js';
+import { callerFromClaims } from './caller.js';
+import type { Caller } from './caller.js';
+import { invalidToken } from './invalid-token.js';
+
+/** Allows for small clock differences between the issuer and this service. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/** Failures that say nothing about the token: the issuer's keys could not be fetched. */
+const KEY_SET_UNAVAILABLE = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+
+/** Verifies bearer tokens against the configured issuer and keys; usable from HTTP, messages or scripts. */
+@Injectable()
+export class TokenVerifier {
+  private readonly logger = new Logger(TokenVerifier.name);
+  private readonly keys: JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {
+    assertAuthOptions(options);
+    this.algorithms = [...(options.algorithms ?? DEFAULT_ALGORITHMS)];
+    this.keys = options.jwks ? createLocalJWKSet(options.jwks) : createRemoteJWKSet(new URL(options.jwksUrl ?? ''));
+  }
+
+  /** Resolves to the caller the token names, or throws UnauthorizedException saying why it was refused. */
+  async verify(token: string): Promise<Caller> {
+    return callerFromClaims(await this.verifiedClaims(token));
+  }
+
+  private async verifiedClaims(token: string): Promise<JWTPayload> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: this.algorithms,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
+      });
+      return payload;
+    } catch (error) {
+      throw this.refusal(error);
+    }
+  }
+
+  private refusal(error: unknown): UnauthorizedException | ServiceUnavailableException {
+    if (error instanceof errors.JOSEError && !KEY_SET_UNAVAILABLE.has(error.code)) {
+      return invalidToken(describeJoseFailure(error));
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.error(
+      `Cannot fetch the issuer's signing keys from ${this.options.jwksUrl ?? 'the configured key set'}: ${reason}`,
+    );
+    return new ServiceUnavailableException("issuer's signing keys are unavailable");
+  }
+}
+
+function describeJoseFailure(error: errors.JOSEError): string {
+  if (error instanceof errors.JWTExpired)
+    return error.claim === 'exp' ? 'token expired' : `invalid ${error.claim} claim`;
+  if (error instanceof errors.JWTClaimValidationFailed) return describeClaimFailure(error);
+  switch (error.code) {
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return 'signature verification failed';
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return 'algorithm not allowed';
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+      return "no key in the issuer's key set matches the token";
+    case 'ERR_JOSE_NOT_SUPPORTED':
+      return 'token uses an unsupported algorithm or header';
+    default:
+      return 'malformed token';
+  }
+}
+
+function describeClaimFailure(error: errors.JWTClaimValidationFailed): string {
+  if (error.reason === 'missing') return `missing ${error.claim} claim`;
+  switch (error.claim) {
+    case 'iss':
+      return 'issuer mismatch';
+    case 'aud':
+      return 'audience mismatch';
+    case 'nbf':
+      return 'token not yet valid';
+    default:
+      return `invalid ${error.claim} claim`;
+  }
+}

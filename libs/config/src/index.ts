@@ -1,0 +1,1 @@
+export { loadConfig, ConfigurationError } from './load-config.js';

@@ -1,0 +1,13 @@
+import type { EventDefinition } from '../event-definition.js';
+
+/** The service that publishes each aggregate's events: the one place this is written down. */
+export const PRODUCING_SERVICES: Readonly<Record<string, string>> = {
+  referral: 'referrals',
+  access: 'referrals',
+};
+
+export function producerOf(d: EventDefinition): string {
+  const service = PRODUCING_SERVICES[d.aggregate];
+  if (service === undefined) throw new Error(`No producing service for aggregate '${d.aggregate}' (${d.type})`);
+  return service;
+}

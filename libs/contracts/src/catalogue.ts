@@ -1,0 +1,15 @@
+import { AccessEvents } from './access/access-events.js';
+import type { EventDefinition } from './event-definition.js';
+import { ReferralEvents } from './referral/referral-events.js';
+
+/** Every event type Baton publishes. A new type is added here and to its aggregate's events. */
+export const catalogue: readonly EventDefinition[] = Object.freeze([
+  ...Object.values(ReferralEvents),
+  ...Object.values(AccessEvents),
+]);
+
+const byType = new Map(catalogue.map((d) => [d.type, d]));
+
+export function definitionOf(type: string): EventDefinition | undefined {
+  return byType.get(type);
+}

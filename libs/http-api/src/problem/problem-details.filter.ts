@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem-details.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+};
+
+interface FrameworkError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/** Renders any thrown error as RFC 9457 problem details; a 5xx never leaks internals. */
+export function toProblem(error: unknown, instance?: string): ProblemDetails {
+  if (error instanceof ProblemException) return { ...error.problem, instance };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
+    return {
+      type: problemType(slugOf(status)),
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail: Array.isArray(message) ? message.join('; ') : String(message),
+      instance,
+    };
+  }
+  const framework = error as FrameworkError;
+  const status = framework?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own errors before a route runs: body too large, malformed JSON, wrong content type.
+    return {
+      type: problemType(slugOf(status, framework.code)),
+      title: TITLES[status] ?? 'Bad request',
+      status,
+      detail: framework.message,
+      instance,
+    };
+  }
+  return {
+    type: problemType('internal'),
+    title: 'Internal server error',
+    status: 500,
+    detail: 'The server failed to handle the request; it has been logged.',
+    instance,
+  };
+}
+
+function slugOf(status: number, code?: string): string {
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'malformed-json';
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported-media-type';
+  return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+/** The one exception filter: every error a Baton API returns is `application/problem+json`. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = toProblem(error, request?.url);
+    if (problem.status >= 500) this.logger.error(`${request?.method} ${request?.url}`, (error as Error)?.stack);
+    sendProblem(http.getResponse<FastifyReply>(), problem);
+  }
+}

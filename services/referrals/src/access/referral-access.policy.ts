@@ -1,0 +1,16 @@
+import type { Caller } from '@baton/auth';
+import type { Referral } from '../referral/referral.entity.js';
+
+/** How a caller's agency stands to a referral; no relationship means the referral does not exist for them. */
+export type ReferralRelationship = 'receiving-agency' | 'referrer';
+
+/**
+ * The receiving agency sees the whole referral; the referring agency sees its status and outcome;
+ * anyone else — another agency or another local authority — is answered 404, never 403.
+ */
+export function relationshipTo(caller: Caller, referral: Referral): ReferralRelationship | undefined {
+  if (caller.tenant !== referral.tenant) return undefined;
+  if (caller.agencyId === referral.receivingAgencyId) return 'receiving-agency';
+  if (referral.referrerAgencyId !== null && caller.agencyId === referral.referrerAgencyId) return 'referrer';
+  return undefined;
+}

@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@baton/auth';
+import { CIN_REFERRAL_SOURCES, REFERRAL_OUTCOMES } from '@baton/contracts';
+import { TenantDirectory } from '@baton/tenancy';
+import { CONCERN_CATEGORIES, LAWFUL_BASES } from '../referral/dto/create-referral.dto.js';
+
+/** The code lists a referral form needs, with the caller's authority's own labels for levels of need. */
+@ApiTags('reference')
+@ApiBearerAuth()
+@Controller('v1/reference')
+export class ReferenceController {
+  constructor(private readonly tenants: TenantDirectory) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Referral source codes, levels of need, agencies, outcomes, lawful bases' })
+  reference(@CurrentCaller() caller: Caller) {
+    const tenant = this.tenants.requireTenant(caller.tenant);
+    return {
+      referralSources: CIN_REFERRAL_SOURCES,
+      levelsOfNeed: tenant.levelsOfNeed,
+      outcomes: REFERRAL_OUTCOMES,
+      concernCategories: CONCERN_CATEGORIES,
+      lawfulBases: LAWFUL_BASES,
+      agencies: tenant.agencies.map(({ id, name, kind, receivesReferrals }) => ({ id, name, kind, receivesReferrals })),
+      teams: tenant.teams,
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { AccessRecorder } from '../access/access-recorder.js';
+import { relationshipTo, type ReferralRelationship } from '../access/referral-access.policy.js';
+import { ListReferralsQueryDto } from '../triage/dto/queue-query.dto.js';
+import { WithdrawReferralDto } from '../triage/dto/decide-referral.dto.js';
+import { ReferralQueries } from '../triage/referral-queries.js';
+import { WithdrawReferral } from '../withdrawal/withdraw-referral.usecase.js';
+import { CreateReferralDto } from './dto/create-referral.dto.js';
+import { ReceiveReferral } from './receive-referral/receive-referral.usecase.js';
+import { ReferralLoader } from './referral.loader.js';
+import type { Referral } from './referral.entity.js';
+import { viewFor, type ReferralView } from './referral.views.js';
+
+/** Whoever just wrote a referral is related to it: its receiving agency or its referrer. */
+function relationshipOfCreator(caller: Caller, referral: Referral): ReferralRelationship {
+  return relationshipTo(caller, referral) ?? 'referrer';
+}
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('v1/referrals')
+export class ReferralController {
+  constructor(
+    private readonly receive: ReceiveReferral,
+    private readonly withdraw: WithdrawReferral,
+    private readonly loader: ReferralLoader,
+    private readonly queries: ReferralQueries,
+    private readonly access: AccessRecorder,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('practitioner', 'triager', 'manager')
+  @ApiOperation({ summary: 'Refer a family' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body return the same referral' })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateReferralDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReferralView> {
+    const { referral } = await this.receive.execute(caller, body, idempotencyKey);
+    void reply.status(201).header('location', `/v1/referrals/${referral.id}`).header('etag', etagFor(referral.version));
+    return viewFor(relationshipOfCreator(caller, referral), referral);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Referrals my agency sent, oldest first' })
+  async listSent(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListReferralsQueryDto,
+    @Origin() origin: RequestOrigin,
+  ) {
+    const page = await this.queries.sentByAgency(caller, query);
+    await this.access.record(caller, origin, {
+      action: 'list',
+      purpose: 'referrals sent by my agency',
+      referrals: page.items.map((r) => ({ id: r.id, familyId: r.familyId })),
+    });
+    return page;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "A referral, as the caller's agency may see it" })
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReferralView> {
+    const { referral, relationship } = await this.loader.forCaller(this.dataSource.manager, caller, id);
+    await this.access.record(caller, origin, {
+      action: 'read',
+      purpose: relationship === 'referrer' ? 'referrer following up' : 'triage',
+      referrals: [referral],
+    });
+    void reply.header('etag', etagFor(referral.version));
+    return viewFor(relationship, referral);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('practitioner', 'triager', 'manager')
+  @ApiOperation({ summary: 'Withdraw a referral that has not been triaged yet' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  async withdrawReferral(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: WithdrawReferralDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReferralView> {
+    const referral = await this.withdraw.execute(caller, id, body.reason, ifMatch);
+    void reply.header('etag', etagFor(referral.version));
+    return viewFor(relationshipOfCreator(caller, referral), referral);
+  }
+}

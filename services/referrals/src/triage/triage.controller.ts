@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { AccessRecorder } from '../access/access-recorder.js';
+import { receivingAgencyView } from '../referral/referral.views.js';
+import { DecideReferral } from './decide-referral.usecase.js';
+import { DecideReferralDto } from './dto/decide-referral.dto.js';
+import { ListReferralsQueryDto, TriageQueueQueryDto } from './dto/queue-query.dto.js';
+import { ReferralQueries } from './referral-queries.js';
+
+@ApiTags('triage')
+@ApiBearerAuth()
+@Roles('triager', 'manager')
+@Controller('v1')
+export class TriageController {
+  constructor(
+    private readonly decide: DecideReferral,
+    private readonly queries: ReferralQueries,
+    private readonly access: AccessRecorder,
+  ) {}
+
+  @Get('triage/queue')
+  @ApiOperation({ summary: "Referrals addressed to my agency, oldest first (default: awaiting a decision)" })
+  async queue(@CurrentCaller() caller: Caller, @Query() query: TriageQueueQueryDto, @Origin() origin: RequestOrigin) {
+    const page = await this.queries.triageQueue(caller, query);
+    await this.access.record(caller, origin, { action: 'list', purpose: 'triage queue', referrals: page.items });
+    return page;
+  }
+
+  @Get('triage/overdue')
+  @ApiOperation({ summary: 'Referrals past their 1-working-day decision deadline' })
+  async overdue(@CurrentCaller() caller: Caller, @Query() query: ListReferralsQueryDto, @Origin() origin: RequestOrigin) {
+    const page = await this.queries.overdue(caller, query);
+    await this.access.record(caller, origin, { action: 'list', purpose: 'overdue triage', referrals: page.items });
+    return page;
+  }
+
+  @Post('referrals/:id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the triage decision' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the referral as read' })
+  async decision(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: DecideReferralDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const referral = await this.decide.execute(caller, id, body, ifMatch);
+    void reply.header('etag', etagFor(referral.version));
+    return receivingAgencyView(referral);
+  }
+}

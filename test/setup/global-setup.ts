@@ -1,0 +1,3 @@
+import { startTestServers } from '@baton/testing';
+
+export default startTestServers;

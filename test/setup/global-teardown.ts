@@ -1,0 +1,3 @@
+import { stopTestServers } from '@baton/testing';
+
+export default stopTestServers;
