@@ -12,7 +12,7 @@
  * nats-server), BATON_SERVICES (comma-separated names to run; default all), BATON_SERVICES_DIR
  * (folder of services; default services/).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOW_TO_GET_NATS, findNatsServer, startNats } from './lib-start/nats.js';
@@ -41,7 +41,9 @@ let shuttingDown = false;
 async function main() {
   installStopHandlers();
   const servicesDir = process.env.BATON_SERVICES_DIR ?? join(ROOT, 'services');
-  const only = process.env.BATON_SERVICES?.split(',').map((name) => name.trim()).filter(Boolean);
+  const only = process.env.BATON_SERVICES?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const { runnable, unbuilt } = discoverServices(servicesDir, only);
   alignPrefixes([ME, 'postgres', 'nats', 'issuer', ...runnable.map((service) => service.name)]);
   for (const name of unbuilt) warn(ME, `${name} is not built (no dist/main.js); run npm run build to include it`);
@@ -52,6 +54,7 @@ async function main() {
   const databaseServer = await provideDatabase();
   const natsUrl = await provideNats();
   const issuer = await provideIssuer();
+  if (shuttingDown) return;
   for (const service of runnable) services.push(spawnService(service, serviceEnv(service, databaseServer, natsUrl)));
   await Promise.all(services.map(waitUntilReady));
   await printSummary(runnable, databaseServer, natsUrl, issuer);
@@ -83,6 +86,7 @@ async function provideDatabase() {
   const dataDir = join(STATE_DIR, 'postgres');
   const logFile = join(LOG_DIR, 'postgres.log');
   const port = portFrom('BATON_PG_PORT', 54329);
+  writeFileSync(logFile, '');
   say('postgres', `starting the embedded Postgres on 127.0.0.1:${port} (data ${rel(dataDir)}, log ${rel(logFile)})`);
   const postgres = await startEmbeddedPostgres({ dataDir, port, logFile });
   infrastructure.push({ name: 'postgres', stop: postgres.stop });
@@ -99,6 +103,7 @@ async function provideNats() {
   const storeDir = join(STATE_DIR, 'nats');
   const logFile = join(LOG_DIR, 'nats.log');
   const port = portFrom('BATON_NATS_PORT', 14222);
+  writeFileSync(logFile, '');
   say('nats', `starting ${binary} with JetStream on 127.0.0.1:${port} (data ${rel(storeDir)}, log ${rel(logFile)})`);
   const nats = await startNats({ binary, port, storeDir, logFile });
   infrastructure.push({ name: 'nats', stop: nats.stop });
@@ -112,11 +117,15 @@ async function provideIssuer() {
     return undefined;
   }
   const { DevIssuer } = await import('@baton/auth');
-  const issuer = await DevIssuer.loadOrCreate(join(STATE_DIR, 'dev-issuer'), { issuer: ISSUER_URL, audience: AUDIENCE });
+  const issuer = await DevIssuer.loadOrCreate(join(STATE_DIR, 'dev-issuer'), {
+    issuer: ISSUER_URL,
+    audience: AUDIENCE,
+  });
   const server = await issuer.listen(ISSUER_PORT, '127.0.0.1').catch((error) => {
     throw new Error(
       `The development token issuer cannot listen on 127.0.0.1:${ISSUER_PORT} (${error.code ?? error.message}). ` +
         'Is an earlier npm start still running? Otherwise set AUTH_JWKS_URL to use another issuer.',
+      { cause: error },
     );
   });
   infrastructure.push({ name: 'issuer', stop: () => server.close() });

@@ -100,7 +100,9 @@ async function initialise({ dataDir, port, logFile }) {
     await cluster.initialise();
   } catch (error) {
     if (isRoot() && existsSync(dataDir)) postgresOwner(dataDir);
-    throw new Error(`Could not initialise the embedded Postgres in ${dataDir}: ${error.message}\n${tail(logFile)}`);
+    throw new Error(`Could not initialise the embedded Postgres in ${dataDir}: ${error.message}\n${tail(logFile)}`, {
+      cause: error,
+    });
   } finally {
     closeSync(logFd);
   }

@@ -11,7 +11,10 @@ export function discoverServices(servicesDir, only) {
   const runnable = [];
   const unbuilt = [];
   const folders = existsSync(servicesDir) ? readdirSync(servicesDir, { withFileTypes: true }) : [];
-  for (const folder of folders.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+  for (const folder of folders
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()) {
     if (only && !only.includes(folder)) continue;
     const packageFile = join(servicesDir, folder, 'package.json');
     if (!existsSync(packageFile)) continue;

@@ -53,7 +53,10 @@ describe('If-Match', () => {
 
 describe('cursors', () => {
   it('round-trips the sort key and refuses one it did not issue', () => {
-    expect(decodeCursor(encodeCursor(['2026-01-01T00:00:00.000Z', 'abc']), 2)).toEqual(['2026-01-01T00:00:00.000Z', 'abc']);
+    expect(decodeCursor(encodeCursor(['2026-01-01T00:00:00.000Z', 'abc']), 2)).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      'abc',
+    ]);
     expect(problemOf(() => decodeCursor('garbage', 2)).problem.errors?.[0]).toMatchObject({ field: 'cursor' });
   });
 

@@ -1,1 +1,24 @@
-export {};
+export {
+  MESSAGING_OPTIONS,
+  resolveMessagingOptions,
+  type MessagingOptions,
+  type ResolvedMessagingOptions,
+} from './messaging.options.js';
+export { MessagingModule } from './messaging.module.js';
+export { messagingEntities, messagingMigrations } from './schema.js';
+export { NatsBroker, type BrokerConnectOptions } from './broker/nats-broker.js';
+export { ensureEventStream, type EventStreamSettings } from './stream/event-stream.js';
+export { Outbox } from './outbox/outbox.js';
+export { OutboxRelay } from './outbox/outbox-relay.js';
+export { OutboxRow } from './outbox/outbox.entity.js';
+export { OUTBOX_CHANNEL } from './outbox/outbox.migration.js';
+export { InboxRow } from './inbox/inbox.entity.js';
+export { recordInInbox } from './inbox/inbox.js';
+export { DeadLetterRow } from './dead-letter/dead-letter.entity.js';
+export { DEAD_LETTER_HEADERS } from './dead-letter/dead-letter-store.js';
+export { DeadLetters, type DeadLetter, type DeadLetterQuery, type ReplayResult } from './dead-letter/dead-letters.js';
+export { MessagingHealth, type ConsumerLag, type MessagingStatus } from './health/messaging-health.js';
+export { JetStreamServer } from './transport/jetstream.server.js';
+export { JetStreamContext } from './transport/jetstream.context.js';
+export { OnEvent, KeepHandlerErrors } from './transport/on-event.decorator.js';
+export { ALL_EVENTS, deadLetterSubjectFor, durableNameFor } from './transport/consumer-naming.js';

@@ -53,7 +53,10 @@ export class EventTap {
       const found = this.events.find(match);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching event within ${timeoutMs} ms; saw: ${this.events.map((e) => e.type).join(', ') || 'none'}`);
+      if (left <= 0)
+        throw new Error(
+          `no matching event within ${timeoutMs} ms; saw: ${this.events.map((e) => e.type).join(', ') || 'none'}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -23,7 +23,10 @@ export interface TestInfra {
 export async function provisionTestInfra(label: string): Promise<TestInfra> {
   const servers = await resolveTestServers();
   const suffix = randomBytes(4).toString('hex');
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const databases: string[] = [];
   const createDatabase = async (name: string): Promise<string> => {
     const url = withDatabase(servers.postgresUrl, `t_${slug}_${name.replace(/[^a-z0-9]+/gi, '_')}_${suffix}`);

@@ -29,7 +29,11 @@ export interface ReferralsModuleOptions {
   clock?: Clock;
 }
 
-export const REFERRALS_MIGRATIONS = [...messagingMigrations, CreateIdempotencyKeys1763900000000, CreateReferrals1763900000100];
+export const REFERRALS_MIGRATIONS = [
+  ...messagingMigrations,
+  CreateIdempotencyKeys1763900000000,
+  CreateReferrals1763900000100,
+];
 
 /** The referrals service: intake, triage, decision deadlines, withdrawal. */
 @Module({})
@@ -48,7 +52,11 @@ export class ReferralsModule {
               applicationName: 'baton-referrals',
             }),
         }),
-        AuthModule.forRoot({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, jwksUrl: config.AUTH_JWKS_URL }),
+        AuthModule.forRoot({
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+          jwksUrl: config.AUTH_JWKS_URL,
+        }),
         MessagingModule.forRoot({
           service: 'referrals',
           natsUrl: config.NATS_URL,

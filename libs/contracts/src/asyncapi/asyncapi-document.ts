@@ -3,6 +3,7 @@ import { CloudEvent } from '../envelope/cloud-event.js';
 import type { EventDefinition } from '../event-definition.js';
 import { schemaOfClass, type JsonSchema } from './json-schema.js';
 import { producerOf } from './producers.js';
+import type { ContractClass } from './class-transformer-types.js';
 
 /** The version of the event catalogue document; follows the package version. */
 const DOCUMENT_VERSION = '0.1.0';
@@ -107,8 +108,8 @@ function messageOf(d: EventDefinition): object {
 /** Schemas of the envelope, every payload and every class nested in one, keyed by class name. */
 function collectSchemas(definitions: readonly EventDefinition[]): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
-  const seen = new Map<string, Function>();
-  const refFor = (cls: Function): string => {
+  const seen = new Map<string, ContractClass>();
+  const refFor = (cls: ContractClass): string => {
     const known = seen.get(cls.name);
     if (known !== undefined && known !== cls) throw new Error(`Two contract classes are both named ${cls.name}`);
     if (known === undefined) {

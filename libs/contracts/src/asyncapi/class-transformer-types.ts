@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 
+/** A class constructor, as decorator metadata is keyed by. */
+export type ContractClass = abstract new (...args: never[]) => unknown;
+
 interface TypeMetadata {
-  typeFunction: () => Function;
+  typeFunction: () => ContractClass;
 }
 interface TransformerMetadataStorage {
-  findTypeMetadata(target: Function, propertyName: string): TypeMetadata | undefined;
+  findTypeMetadata(target: ContractClass, propertyName: string): TypeMetadata | undefined;
 }
 
 // class-transformer keeps @Type metadata in a storage its index does not export; this is the same
@@ -14,6 +17,6 @@ const { defaultMetadataStorage } = createRequire(import.meta.url)('class-transfo
 };
 
 /** The class named by `@Type(() => X)` on a property, if any. */
-export function declaredTypeOf(target: Function, propertyName: string): Function | undefined {
+export function declaredTypeOf(target: ContractClass, propertyName: string): ContractClass | undefined {
   return defaultMetadataStorage.findTypeMetadata(target, propertyName)?.typeFunction();
 }

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsAlpha, IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { schemaOfClass } from './json-schema.js';
+import type { ContractClass } from './class-transformer-types.js';
 
-const refFor = (cls: Function): string => `#/components/schemas/${cls.name}`;
+const refFor = (cls: ContractClass): string => `#/components/schemas/${cls.name}`;
 
 class Pet {
   @IsString()

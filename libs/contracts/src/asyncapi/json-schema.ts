@@ -1,7 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
 import { IS_NOT_GIVEN_WITH } from '../validators/not-given-with.js';
 import { IS_CALENDAR_DATE, IS_TIMESTAMP } from '../validators/time-formats.js';
-import { declaredTypeOf } from './class-transformer-types.js';
+import { declaredTypeOf, type ContractClass } from './class-transformer-types.js';
 
 /** The part of JSON Schema (draft 7, as AsyncAPI uses) the converter produces. */
 export interface JsonSchema {
@@ -58,10 +58,10 @@ const ARRAY_CONSTRAINTS: Record<string, Constrain> = {
 };
 
 /** A `$ref` for a class; nested classes are collected into `#/components/schemas` under their names. */
-export type RefFor = (cls: Function) => string;
+export type RefFor = (cls: ContractClass) => string;
 
 /** The JSON Schema of a class, from its class-validator (and class-transformer `@Type`) decorators. */
-export function schemaOfClass(cls: Function, refFor: RefFor): JsonSchema {
+export function schemaOfClass(cls: ContractClass, refFor: RefFor): JsonSchema {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
   const byProperty = getMetadataStorage().groupByPropertyName(metadata);
   const properties: Record<string, JsonSchema> = {};
@@ -80,7 +80,12 @@ export function schemaOfClass(cls: Function, refFor: RefFor): JsonSchema {
   return schema;
 }
 
-function schemaOfProperty(cls: Function, property: string, rules: ValidationMetadata[], refFor: RefFor): JsonSchema {
+function schemaOfProperty(
+  cls: ContractClass,
+  property: string,
+  rules: ValidationMetadata[],
+  refFor: RefFor,
+): JsonSchema {
   const nested = (): JsonSchema => {
     const type = declaredTypeOf(cls, property);
     if (type === undefined) throw new Error(`${cls.name}.${property}: @ValidateNested needs @Type(() => Class)`);

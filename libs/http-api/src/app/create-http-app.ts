@@ -1,4 +1,4 @@
-import { Logger, type LogLevel, type Type } from '@nestjs/common';
+import { Logger, type DynamicModule, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,6 +14,8 @@ export interface HttpAppOptions {
   /** Largest request body accepted, in bytes (default 256 KiB); larger bodies get a 413 problem. */
   bodyLimit?: number;
   logLevels?: LogLevel[];
+  /** Serve Swagger UI at /docs (default true). The JSON document at /docs/json is always served. */
+  swaggerUi?: boolean;
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -29,7 +31,10 @@ export function logLevelsFrom(level: string): LogLevel[] {
  * fields, problem+json for every error (including Fastify's own, such as an oversize body),
  * an OpenAPI document at /docs, Prometheus metrics at /metrics, and graceful shutdown.
  */
-export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  module: Type<unknown> | DynamicModule,
+  options: HttpAppOptions,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 256 * 1024, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: options.logLevels ?? logLevelsFrom('log'),
@@ -61,5 +66,8 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/json',
+    swaggerUiEnabled: options.swaggerUi ?? true,
+  });
 }

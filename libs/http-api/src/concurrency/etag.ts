@@ -11,9 +11,15 @@ export function etagFor(version: number): string {
  */
 export function requireIfMatch(ifMatch: string | undefined, currentVersion: number): void {
   if (!ifMatch) {
-    throw ProblemException.of(428, 'if-match-required', 'Precondition required', 'Send If-Match with the ETag you read', {
-      errors: [{ field: 'If-Match', rule: 'required', message: 'If-Match header is required for this update' }],
-    });
+    throw ProblemException.of(
+      428,
+      'if-match-required',
+      'Precondition required',
+      'Send If-Match with the ETag you read',
+      {
+        errors: [{ field: 'If-Match', rule: 'required', message: 'If-Match header is required for this update' }],
+      },
+    );
   }
   const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (!tags.includes(etagFor(currentVersion)) && !tags.includes('*')) {
@@ -22,7 +28,9 @@ export function requireIfMatch(ifMatch: string | undefined, currentVersion: numb
       'stale-version',
       'Precondition failed',
       `The record has changed since it was read: current ETag is ${etagFor(currentVersion)}`,
-      { errors: [{ field: 'If-Match', rule: 'matchesCurrentVersion', message: `expected ${etagFor(currentVersion)}` }] },
+      {
+        errors: [{ field: 'If-Match', rule: 'matchesCurrentVersion', message: `expected ${etagFor(currentVersion)}` }],
+      },
     );
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NatsBroker } from '../broker/nats-broker.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options.js';
@@ -138,6 +144,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         rows.filter((r) => !failedSeqs.has(r.seq)),
       );
       await this.markFailed(manager, failures);
+      if (failures.length > 0) {
+        const [{ row, error }] = failures;
+        this.logger.warn(
+          `${failures.length} event(s) not published, will retry; first: ${row.id} on ${row.subject}: ${error}`,
+        );
+      }
       return { claimed: claimed.length, released: rows.length, failed: failures.length };
     });
   }
@@ -160,8 +172,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           timeout: this.options.relay.publishTimeoutMs,
         });
       } catch (e) {
-        this.logger.warn(`Publishing event ${row.id} to ${row.subject} failed: ${describe(e)}`);
-        return [{ row, error: describe(e) }, ...chain.slice(i + 1).map((r) => ({ row: r, error: 'an earlier event of its aggregate failed' }))];
+        return [
+          { row, error: describe(e) },
+          ...chain.slice(i + 1).map((r) => ({ row: r, error: 'an earlier event of its aggregate failed' })),
+        ];
       }
     }
     return [];
@@ -180,7 +194,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (failures.length === 0) return;
     await manager.query(
       `UPDATE outbox o SET attempts = o.attempts + 1, last_error = f.error,
-         locked_until = now() + f.delay_ms * interval '1 millisecond'
+         locked_until = clock_timestamp() + f.delay_ms * interval '1 millisecond'
        FROM unnest($1::bigint[], $2::text[], $3::int[]) AS f(seq, error, delay_ms)
        WHERE o.seq = f.seq`,
       [

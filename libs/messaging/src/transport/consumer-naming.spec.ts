@@ -22,7 +22,9 @@ describe('consumer naming', () => {
   });
 
   it('puts dead letters under a token no tenant code can take', () => {
-    expect(deadLetterSubjectFor('baton', 'taf', 'taf-referral-decided-v1')).toBe('baton._dlq.taf.taf-referral-decided-v1');
+    expect(deadLetterSubjectFor('baton', 'taf', 'taf-referral-decided-v1')).toBe(
+      'baton._dlq.taf.taf-referral-decided-v1',
+    );
   });
 
   it('recognises the same event in another version', () => {

@@ -5,7 +5,13 @@ import { typeWithoutVersion } from './consumer-naming.js';
 export type ReadEnvelope =
   | { kind: 'event'; event: CloudEvent }
   | { kind: 'skip'; reason: string }
-  | { kind: 'poison'; error: string; envelope: Record<string, unknown> | null; raw: string | null; eventId: string | null };
+  | {
+      kind: 'poison';
+      error: string;
+      envelope: Record<string, unknown> | null;
+      raw: string | null;
+      eventId: string | null;
+    };
 
 /**
  * Reads a message for a consumer of `definition` (undefined: every event). Dead-letter copies and other versions
@@ -33,7 +39,9 @@ export function readEnvelope(subject: string, text: string, definition: EventDef
   return { kind: 'event', event: checked.event };
 
   function poison(error: string): ReadEnvelope {
-    return envelope ? { kind: 'poison', error, envelope, raw: null, eventId } : { kind: 'poison', error, envelope, raw: text, eventId };
+    return envelope
+      ? { kind: 'poison', error, envelope, raw: null, eventId }
+      : { kind: 'poison', error, envelope, raw: text, eventId };
   }
 }
 

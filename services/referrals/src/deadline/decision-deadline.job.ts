@@ -53,16 +53,24 @@ export class DecisionDeadlineJob implements OnApplicationBootstrap, OnApplicatio
       const now = this.clock.now();
       const count = await this.dataSource.transaction(async (manager) => {
         const rows: { id: string }[] = await manager.query(
-          `UPDATE referral SET overdue_notified_at = $1
-            WHERE id IN (SELECT id FROM referral
-                          WHERE status = 'received' AND overdue_notified_at IS NULL AND decision_due_at <= $1
-                          ORDER BY decision_due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-           RETURNING id`,
+          `WITH claimed AS (
+             UPDATE referral SET overdue_notified_at = $1
+              WHERE id IN (SELECT id FROM referral
+                            WHERE status = 'received' AND overdue_notified_at IS NULL AND decision_due_at <= $1
+                            ORDER BY decision_due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+             RETURNING id)
+           SELECT id FROM claimed`,
           [now],
         );
         if (rows.length === 0) return 0;
-        const referrals = await manager.findBy(Referral, rows.map((r) => ({ id: r.id })));
-        await this.outbox.append(manager, referrals.map((r) => referralDecisionOverdue(r, now)));
+        const referrals = await manager.findBy(
+          Referral,
+          rows.map((r) => ({ id: r.id })),
+        );
+        await this.outbox.append(
+          manager,
+          referrals.map((r) => referralDecisionOverdue(r, now)),
+        );
         return referrals.length;
       });
       total += count;

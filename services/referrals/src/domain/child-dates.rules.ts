@@ -16,25 +16,57 @@ export function childDateViolations(children: ChildDates[], today: string): Rule
   return children.flatMap((child, i) => {
     const at = `family.children[${i}]`;
     if (child.dateOfBirth && child.expectedDateOfBirth) {
-      return [rule(`${at}.expectedDateOfBirth`, 'oneOfDateOfBirthOrExpected', 'give a date of birth or, for an unborn child, an expected date — not both')];
+      return [
+        rule(
+          `${at}.expectedDateOfBirth`,
+          'oneOfDateOfBirthOrExpected',
+          'give a date of birth or, for an unborn child, an expected date — not both',
+        ),
+      ];
     }
     if (!child.dateOfBirth && !child.expectedDateOfBirth) {
-      return [rule(`${at}.dateOfBirth`, 'oneOfDateOfBirthOrExpected', 'a child needs a date of birth or, if unborn, an expected date of birth')];
+      return [
+        rule(
+          `${at}.dateOfBirth`,
+          'oneOfDateOfBirthOrExpected',
+          'a child needs a date of birth or, if unborn, an expected date of birth',
+        ),
+      ];
     }
     if (child.dateOfBirth) {
       if (child.dateOfBirth > today) {
-        return [rule(`${at}.dateOfBirth`, 'isNotFuture', `date of birth ${child.dateOfBirth} is in the future; use expectedDateOfBirth for an unborn child`)];
+        return [
+          rule(
+            `${at}.dateOfBirth`,
+            'isNotFuture',
+            `date of birth ${child.dateOfBirth} is in the future; use expectedDateOfBirth for an unborn child`,
+          ),
+        ];
       }
       if (differenceInYears(parseISO(today), parseISO(child.dateOfBirth)) >= OLDEST_AGE_YEARS) {
-        return [rule(`${at}.dateOfBirth`, 'isUnderMaximumAge', `a child or young person must be under ${OLDEST_AGE_YEARS}`)];
+        return [
+          rule(`${at}.dateOfBirth`, 'isUnderMaximumAge', `a child or young person must be under ${OLDEST_AGE_YEARS}`),
+        ];
       }
     }
     if (child.expectedDateOfBirth) {
       if (child.expectedDateOfBirth < today) {
-        return [rule(`${at}.expectedDateOfBirth`, 'isNotPast', 'an expected date of birth in the past: record the date of birth instead')];
+        return [
+          rule(
+            `${at}.expectedDateOfBirth`,
+            'isNotPast',
+            'an expected date of birth in the past: record the date of birth instead',
+          ),
+        ];
       }
       if (differenceInCalendarMonths(parseISO(child.expectedDateOfBirth), parseISO(today)) > LONGEST_PREGNANCY_MONTHS) {
-        return [rule(`${at}.expectedDateOfBirth`, 'isWithinPregnancy', `expected date is more than ${LONGEST_PREGNANCY_MONTHS} months away`)];
+        return [
+          rule(
+            `${at}.expectedDateOfBirth`,
+            'isWithinPregnancy',
+            `expected date is more than ${LONGEST_PREGNANCY_MONTHS} months away`,
+          ),
+        ];
       }
     }
     return [];

@@ -8,6 +8,11 @@ export interface ChildIdentity {
 
 export function nameKey(child: ChildIdentity): string | undefined {
   if (!child.dateOfBirth) return undefined;
-  const clean = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+  const clean = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .trim()
+      .toLowerCase();
   return `${clean(child.givenName)}|${clean(child.familyName)}|${child.dateOfBirth}`;
 }

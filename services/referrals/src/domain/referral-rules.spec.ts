@@ -38,7 +38,9 @@ describe('referral source codes', () => {
 
 describe("children's dates", () => {
   it('accepts a child born in the past and an unborn child expected within ten months', () => {
-    expect(childDateViolations([{ dateOfBirth: '2019-06-01' }, { expectedDateOfBirth: '2027-03-01' }], TODAY)).toEqual([]);
+    expect(childDateViolations([{ dateOfBirth: '2019-06-01' }, { expectedDateOfBirth: '2027-03-01' }], TODAY)).toEqual(
+      [],
+    );
   });
 
   it('refuses a date of birth in the future, pointing to expectedDateOfBirth', () => {

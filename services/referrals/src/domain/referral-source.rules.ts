@@ -45,6 +45,9 @@ export function sourceCodeViolations(
 }
 
 /** An anonymous referrer is, by definition, withheld from the family. */
-export function identityWithheld(source: { relationship?: IndividualReferrerRelationship; identityWithheld?: boolean }) {
+export function identityWithheld(source: {
+  relationship?: IndividualReferrerRelationship;
+  identityWithheld?: boolean;
+}) {
   return source.relationship === 'anonymous' || source.identityWithheld === true;
 }

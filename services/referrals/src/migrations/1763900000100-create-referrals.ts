@@ -47,8 +47,12 @@ export class CreateReferrals1763900000100 implements MigrationInterface {
       nhs_number text,
       PRIMARY KEY (referral_id, child_id)
     )`);
-    await runner.query('CREATE INDEX referral_child_name ON referral_child (tenant, name_key) WHERE name_key IS NOT NULL');
-    await runner.query('CREATE INDEX referral_child_nhs ON referral_child (tenant, nhs_number) WHERE nhs_number IS NOT NULL');
+    await runner.query(
+      'CREATE INDEX referral_child_name ON referral_child (tenant, name_key) WHERE name_key IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE INDEX referral_child_nhs ON referral_child (tenant, nhs_number) WHERE nhs_number IS NOT NULL',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

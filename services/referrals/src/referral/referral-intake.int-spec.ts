@@ -28,7 +28,13 @@ describe('referral intake and triage over HTTP', () => {
     await infra?.dispose();
   });
 
-  async function call(person: Person, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async function call(
+    person: Person,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await fetch(`${service.url}${path}`, {
       method,
       headers: {
@@ -52,7 +58,11 @@ describe('referral intake and triage over HTTP', () => {
 
     const received = await tap.waitFor((e) => e.type === ReferralEvents.received.type && e.subject === id);
     expect(received.natsSubject).toBe(`${infra.subjectPrefix}.demo.referral.received`);
-    expect(received.data).toMatchObject({ receivingAgencyId: 'demo-early-help-hub', sourceCode: '2A', proposedLevelOfNeed: 3 });
+    expect(received.data).toMatchObject({
+      receivingAgencyId: 'demo-early-help-hub',
+      sourceCode: '2A',
+      proposedLevelOfNeed: 3,
+    });
     expect(JSON.stringify(received.data)).not.toContain('Sam Teacher');
 
     const queue = await call('hubTriager', 'GET', '/v1/triage/queue');
@@ -79,32 +89,64 @@ describe('referral intake and triage over HTTP', () => {
       'hubTriager',
       'POST',
       `/v1/referrals/${id}/decision`,
-      { outcome: 'accept-early-help', levelOfNeed: 3, reasons: 'TAF needed.', allocatedTeamId: 'demo-hub-family-support' },
+      {
+        outcome: 'accept-early-help',
+        levelOfNeed: 3,
+        reasons: 'TAF needed.',
+        allocatedTeamId: 'demo-hub-family-support',
+      },
       { 'if-match': created.headers.get('etag') ?? '' },
     );
     expect(decided.status).toBe(200);
     expect(decided.headers.get('etag')).toBe('"2"');
     const event = await tap.waitFor((e) => e.type === ReferralEvents.decided.type && e.subject === id);
-    expect(event.data).toMatchObject({ outcome: 'accept-early-help', levelOfNeed: 3, urgent: false, referrerAgencyId: 'demo-oakfield-primary' });
+    expect(event.data).toMatchObject({
+      outcome: 'accept-early-help',
+      levelOfNeed: 3,
+      urgent: false,
+      referrerAgencyId: 'demo-oakfield-primary',
+    });
 
     const asSchool = await call('schoolDsl', 'GET', `/v1/referrals/${id}`);
     expect(asSchool.status).toBe(200);
-    expect(asSchool.body.outcome).toEqual({ outcome: 'accept-early-help', levelOfNeed: 3, decidedAt: FRIDAY_MORNING.toISOString() });
+    expect(asSchool.body.outcome).toEqual({
+      outcome: 'accept-early-help',
+      levelOfNeed: 3,
+      decidedAt: FRIDAY_MORNING.toISOString(),
+    });
     expect(asSchool.body.decision).toBeUndefined();
 
-    const again = await call('hubTriager', 'POST', `/v1/referrals/${id}/decision`, { outcome: 'no-further-action', levelOfNeed: 1, reasons: 'x' }, { 'if-match': '"2"' });
+    const again = await call(
+      'hubTriager',
+      'POST',
+      `/v1/referrals/${id}/decision`,
+      { outcome: 'no-further-action', levelOfNeed: 1, reasons: 'x' },
+      { 'if-match': '"2"' },
+    );
     expect(again.status).toBe(409);
 
     const read = await tap.waitFor(
-      (e) => e.type === AccessEvents.recorded.type && e.actor === PEOPLE.schoolDsl.sub && (e.data.action as string) === 'read',
+      (e) =>
+        e.type === AccessEvents.recorded.type &&
+        e.actor === PEOPLE.schoolDsl.sub &&
+        (e.data.action as string) === 'read',
     );
-    expect(read.data).toMatchObject({ recordType: 'referral', recordIds: [id], accessor: { agencyId: 'demo-oakfield-primary' } });
+    expect(read.data).toMatchObject({
+      recordType: 'referral',
+      recordIds: [id],
+      accessor: { agencyId: 'demo-oakfield-primary' },
+    });
   });
 
   it('answers 404 to an agency with no part in the referral, and records no read for it', async () => {
-    const created = await call('schoolDsl', 'POST', '/v1/referrals', schoolReferral({
-      family: { children: [{ givenName: 'Bea', familyName: 'Sample', dateOfBirth: '2015-01-01' }], carers: [] },
-    }));
+    const created = await call(
+      'schoolDsl',
+      'POST',
+      '/v1/referrals',
+      schoolReferral({
+        family: { children: [{ givenName: 'Bea', familyName: 'Sample', dateOfBirth: '2015-01-01' }], carers: [] },
+      }),
+    );
     const other = await call('yotOfficer', 'GET', `/v1/referrals/${created.body.id}`);
     expect(other.status).toBe(404);
     expect(other.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -113,14 +155,24 @@ describe('referral intake and triage over HTTP', () => {
 
   it('links a second referral about a child already awaiting triage, and tells the owner', async () => {
     const child = { givenName: 'Cara', familyName: 'Duplicate', dateOfBirth: '2014-09-09' };
-    const first = await call('schoolDsl', 'POST', '/v1/referrals', schoolReferral({ family: { children: [child], carers: [] } }));
+    const first = await call(
+      'schoolDsl',
+      'POST',
+      '/v1/referrals',
+      schoolReferral({ family: { children: [child], carers: [] } }),
+    );
     const second = await call('hubTriager', 'POST', '/v1/referrals', {
       source: { kind: 'individual', relationship: 'family-member', name: 'An Aunt' },
       sourceCode: '1A',
       family: { children: [{ ...child, givenName: 'CARA' }], carers: [] },
       concerns: { summary: 'Aunt worried about shouting at home.', categories: ['family-relationships'] },
       proposedLevelOfNeed: 2,
-      consent: { status: 'not-sought', sharingAgreed: false, lawfulBasis: 'safeguarding-significant-harm', reason: 'Raising it could put the child at risk' },
+      consent: {
+        status: 'not-sought',
+        sharingAgreed: false,
+        lawfulBasis: 'safeguarding-significant-harm',
+        reason: 'Raising it could put the child at risk',
+      },
     });
     expect(second.status).toBe(201);
     expect(second.body.linkedToReferralId).toBe(first.body.id);
@@ -131,40 +183,68 @@ describe('referral intake and triage over HTTP', () => {
   });
 
   it('returns the same referral for a repeated Idempotency-Key, and refuses the key with another body', async () => {
-    const body = schoolReferral({ family: { children: [{ givenName: 'Dev', familyName: 'Retry', dateOfBirth: '2017-07-07' }], carers: [] } });
+    const body = schoolReferral({
+      family: { children: [{ givenName: 'Dev', familyName: 'Retry', dateOfBirth: '2017-07-07' }], carers: [] },
+    });
     const first = await call('schoolDsl', 'POST', '/v1/referrals', body, { 'idempotency-key': 'retry-1' });
     const second = await call('schoolDsl', 'POST', '/v1/referrals', body, { 'idempotency-key': 'retry-1' });
     expect(second.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
-    const rows = await db.query("SELECT count(*)::int AS n FROM referral WHERE children @> '[{\"familyName\":\"Retry\"}]'");
+    const rows = await db.query(
+      'SELECT count(*)::int AS n FROM referral WHERE children @> \'[{"familyName":"Retry"}]\'',
+    );
     expect(rows.rows[0].n).toBe(1);
 
-    const changed = await call('schoolDsl', 'POST', '/v1/referrals', { ...body, proposedLevelOfNeed: 2 }, { 'idempotency-key': 'retry-1' });
+    const changed = await call(
+      'schoolDsl',
+      'POST',
+      '/v1/referrals',
+      { ...body, proposedLevelOfNeed: 2 },
+      { 'idempotency-key': 'retry-1' },
+    );
     expect(changed.status).toBe(422);
     expect(changed.body.errors[0]).toMatchObject({ field: 'Idempotency-Key', rule: 'sameBodyForSameKey' });
   });
 
   it('withdraws a referral not yet triaged', async () => {
-    const created = await call('schoolDsl', 'POST', '/v1/referrals', schoolReferral({
-      family: { children: [{ givenName: 'Eli', familyName: 'Withdrawn', dateOfBirth: '2013-03-03' }], carers: [] },
-    }));
-    const withdrawn = await call('schoolDsl', 'POST', `/v1/referrals/${created.body.id}/withdrawal`, { reason: 'Sent in error' }, { 'if-match': '"1"' });
+    const created = await call(
+      'schoolDsl',
+      'POST',
+      '/v1/referrals',
+      schoolReferral({
+        family: { children: [{ givenName: 'Eli', familyName: 'Withdrawn', dateOfBirth: '2013-03-03' }], carers: [] },
+      }),
+    );
+    const withdrawn = await call(
+      'schoolDsl',
+      'POST',
+      `/v1/referrals/${created.body.id}/withdrawal`,
+      { reason: 'Sent in error' },
+      { 'if-match': '"1"' },
+    );
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
     await tap.waitFor((e) => e.type === ReferralEvents.withdrawn.type && e.subject === created.body.id);
   });
 
   it('lists referrals past their decision deadline and announces each exactly once', async () => {
-    const created = await call('schoolDsl', 'POST', '/v1/referrals', schoolReferral({
-      family: { children: [{ givenName: 'Fin', familyName: 'Overdue', dateOfBirth: '2012-02-02' }], carers: [] },
-    }));
+    const created = await call(
+      'schoolDsl',
+      'POST',
+      '/v1/referrals',
+      schoolReferral({
+        family: { children: [{ givenName: 'Fin', familyName: 'Overdue', dateOfBirth: '2012-02-02' }], carers: [] },
+      }),
+    );
     const { DecisionDeadlineJob } = await import('../deadline/decision-deadline.job.js');
     const job = service.app.get(DecisionDeadlineJob);
     expect((await call('hubTriager', 'GET', '/v1/triage/overdue')).body.items).toEqual([]);
 
     service.clock.set(new Date('2026-11-23T23:59:59Z'));
     await job.scanOnce();
-    expect(tap.ofType(ReferralEvents.decisionOverdue.type).filter((e) => e.subject === created.body.id)).toHaveLength(0);
+    expect(tap.ofType(ReferralEvents.decisionOverdue.type).filter((e) => e.subject === created.body.id)).toHaveLength(
+      0,
+    );
 
     service.clock.set(new Date('2026-11-24T00:00:01Z'));
     await Promise.all([job.scanOnce(), job.scanOnce()]);
@@ -173,7 +253,9 @@ describe('referral intake and triage over HTTP', () => {
     const overdue = await call('hubTriager', 'GET', '/v1/triage/overdue');
     expect(overdue.body.items.map((r: { id: string }) => r.id)).toContain(created.body.id);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(tap.ofType(ReferralEvents.decisionOverdue.type).filter((e) => e.subject === created.body.id)).toHaveLength(1);
+    expect(tap.ofType(ReferralEvents.decisionOverdue.type).filter((e) => e.subject === created.body.id)).toHaveLength(
+      1,
+    );
     service.clock.set(FRIDAY_MORNING);
   });
 });

@@ -35,7 +35,12 @@ export class ReferralLoader {
   ): Promise<Referral> {
     const { referral, relationship } = await this.forCaller(manager, caller, id, options);
     if (relationship !== 'receiving-agency') {
-      throw ProblemException.of(403, 'receiving-agency-only', 'Forbidden', 'Only the receiving agency triages a referral');
+      throw ProblemException.of(
+        403,
+        'receiving-agency-only',
+        'Forbidden',
+        'Only the receiving agency triages a referral',
+      );
     }
     return referral;
   }

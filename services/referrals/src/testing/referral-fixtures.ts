@@ -2,7 +2,12 @@ import type { DevIssuer } from '@baton/auth';
 
 /** Invented people from the demo tenant (config/tenants/demo.json); no real person's details. */
 export const PEOPLE = {
-  hubTriager: { sub: 'hub-triager', name: 'Priya Example', agency_id: 'demo-early-help-hub', roles: ['triager', 'practitioner'] },
+  hubTriager: {
+    sub: 'hub-triager',
+    name: 'Priya Example',
+    agency_id: 'demo-early-help-hub',
+    roles: ['triager', 'practitioner'],
+  },
   hubManager: { sub: 'hub-manager', name: 'Morgan Example', agency_id: 'demo-early-help-hub', roles: ['manager'] },
   schoolDsl: { sub: 'school-dsl', name: 'Sam Teacher', agency_id: 'demo-oakfield-primary', roles: ['practitioner'] },
   yotOfficer: { sub: 'yot-officer', name: 'Yusuf Officer', agency_id: 'demo-yot', roles: ['practitioner'] },
@@ -29,7 +34,10 @@ export function schoolReferral(overrides: Record<string, unknown> = {}): Record<
       children: [{ givenName: 'Alfie', familyName: 'Testcase', dateOfBirth: '2016-04-12' }],
       carers: [{ givenName: 'Jo', familyName: 'Testcase', relationship: 'mother', phone: '01632 960000' }],
     },
-    concerns: { summary: 'Attendance has fallen to 78% this term; Alfie often arrives hungry.', categories: ['education'] },
+    concerns: {
+      summary: 'Attendance has fallen to 78% this term; Alfie often arrives hungry.',
+      categories: ['education'],
+    },
     proposedLevelOfNeed: 3,
     consent: { status: 'given', sharingAgreed: true },
     ...overrides,

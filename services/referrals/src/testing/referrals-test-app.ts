@@ -37,6 +37,8 @@ export async function startReferralsTestApp(infra: TestInfra, now: Date): Promis
     service: 'referrals',
     description: 'test',
     logLevels: ['fatal', 'error', 'warn'],
+    // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served.
+    swaggerUi: false,
   });
   app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
   await app.startAllMicroservices();

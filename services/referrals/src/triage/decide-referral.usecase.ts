@@ -43,9 +43,15 @@ export class DecideReferral {
       }
       if (violations.length > 0) {
         const status = violations[0].rule === 'isAwaitingTriage' ? 409 : 422;
-        throw ProblemException.of(status, violations[0].rule, 'The decision cannot be recorded', violations[0].message, {
-          errors: violations,
-        });
+        throw ProblemException.of(
+          status,
+          violations[0].rule,
+          'The decision cannot be recorded',
+          violations[0].message,
+          {
+            errors: violations,
+          },
+        );
       }
       const now = this.clock.now();
       referral.status = 'decided';
@@ -65,7 +71,10 @@ export class DecideReferral {
         { id: referral.id },
         { status: referral.status, version: referral.version, decidedAt: now, decision: referral.decision },
       );
-      await this.outbox.append(manager, referralDecided(referral, { actor: caller.personId, actoragency: caller.agencyId }));
+      await this.outbox.append(
+        manager,
+        referralDecided(referral, { actor: caller.personId, actoragency: caller.agencyId }),
+      );
       return referral;
     });
   }

@@ -22,7 +22,7 @@ export class TriageController {
   ) {}
 
   @Get('triage/queue')
-  @ApiOperation({ summary: "Referrals addressed to my agency, oldest first (default: awaiting a decision)" })
+  @ApiOperation({ summary: 'Referrals addressed to my agency, oldest first (default: awaiting a decision)' })
   async queue(@CurrentCaller() caller: Caller, @Query() query: TriageQueueQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.triageQueue(caller, query);
     await this.access.record(caller, origin, { action: 'list', purpose: 'triage queue', referrals: page.items });
@@ -31,7 +31,11 @@ export class TriageController {
 
   @Get('triage/overdue')
   @ApiOperation({ summary: 'Referrals past their 1-working-day decision deadline' })
-  async overdue(@CurrentCaller() caller: Caller, @Query() query: ListReferralsQueryDto, @Origin() origin: RequestOrigin) {
+  async overdue(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListReferralsQueryDto,
+    @Origin() origin: RequestOrigin,
+  ) {
     const page = await this.queries.overdue(caller, query);
     await this.access.record(caller, origin, { action: 'list', purpose: 'overdue triage', referrals: page.items });
     return page;

@@ -42,7 +42,10 @@ export class WithdrawReferral {
         { id: referral.id },
         { status: referral.status, version: referral.version, withdrawal: referral.withdrawal },
       );
-      await this.outbox.append(manager, referralWithdrawn(referral, { actor: caller.personId, actoragency: caller.agencyId }));
+      await this.outbox.append(
+        manager,
+        referralWithdrawn(referral, { actor: caller.personId, actoragency: caller.agencyId }),
+      );
       return referral;
     });
   }

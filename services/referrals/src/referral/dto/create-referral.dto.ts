@@ -217,7 +217,9 @@ export class ConsentDto {
   @IsIn(LAWFUL_BASES, { message: 'lawfulBasis is required when consent is not given, and must be one of $constraint1' })
   lawfulBasis?: string;
 
-  @ApiPropertyOptional({ description: 'Why the referral proceeds without consent; required when consent was not given' })
+  @ApiPropertyOptional({
+    description: 'Why the referral proceeds without consent; required when consent was not given',
+  })
   @ValidateIf((c: ConsentDto) => c.status !== 'given' || c.reason !== undefined)
   @IsString({ message: 'reason is required when consent is not given' })
   @IsNotEmpty({ message: 'reason is required when consent is not given' })

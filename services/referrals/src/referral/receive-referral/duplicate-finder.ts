@@ -38,8 +38,16 @@ export class DuplicateFinder {
   }
 
   async index(manager: EntityManager, referral: Referral): Promise<void> {
-    const rows = referral.children.map((c) => [referral.id, c.childId, referral.tenant, nameKey(c) ?? null, c.nhsNumber ?? null]);
-    const placeholders = rows.map((_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`);
+    const rows = referral.children.map((c) => [
+      referral.id,
+      c.childId,
+      referral.tenant,
+      nameKey(c) ?? null,
+      c.nhsNumber ?? null,
+    ]);
+    const placeholders = rows.map(
+      (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`,
+    );
     await manager.query(
       `INSERT INTO referral_child (referral_id, child_id, tenant, name_key, nhs_number) VALUES ${placeholders.join(', ')}`,
       rows.flat(),

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
+import type { CloudEvent } from '@baton/contracts';
 import { claimIdempotencyKey, ProblemException } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
 import { TenantDirectory } from '@baton/tenancy';
@@ -81,9 +82,11 @@ export class ReceiveReferral {
     await this.duplicates.index(manager, referral);
     const cause = { actor: caller.personId, actoragency: caller.agencyId };
     const received = referralReceived(referral, cause);
-    const events = [received];
+    const events: CloudEvent<object>[] = [received];
     if (match) {
-      events.push(referralLinked(referral, match.referral, match.matchedChildIds, { ...cause, correlationid: received.id }));
+      events.push(
+        referralLinked(referral, match.referral, match.matchedChildIds, { ...cause, correlationid: received.id }),
+      );
     }
     await this.outbox.append(manager, events);
   }
@@ -105,7 +108,11 @@ export class ReceiveReferral {
     }
     const sourceAgency = dto.source.kind === 'practitioner' ? dto.source.agencyId : undefined;
     if (sourceAgency && !this.tenants.agency(tenant, sourceAgency)) {
-      violations.push({ field: 'source.agencyId', rule: 'isKnownAgency', message: `${sourceAgency} is not an agency of ${tenant.code}` });
+      violations.push({
+        field: 'source.agencyId',
+        rule: 'isKnownAgency',
+        message: `${sourceAgency} is not an agency of ${tenant.code}`,
+      });
     } else if (sourceAgency && sourceAgency !== caller.agencyId && caller.agencyId !== receivingAgencyId) {
       // Only the receiving agency records referrals on another agency's behalf (e.g. one phoned in).
       violations.push({

@@ -1,0 +1,51 @@
+# syntax=docker/dockerfile:1
+# One image per service, all from this file:
+#   docker build -f docker/service.Dockerfile --build-arg SERVICE=referrals -t baton-referrals .
+# The dev-issuer target is the development token issuer that docker compose runs beside them.
+
+# Build everything once; the stage is the same for every service, so Docker reuses it.
+FROM node:20-slim AS build
+WORKDIR /app
+ENV NX_DAEMON=false NX_NO_CLOUD=true
+COPY . .
+# Install scripts are not needed to build (embedded Postgres is for npm start only).
+RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm run build
+RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+# What every service needs at run time, gathered with the repository's layout kept.
+RUN mkdir -p /out/libs \
+ && for lib in libs/*/; do \
+      name="$(basename "$lib")"; mkdir -p "/out/libs/$name"; \
+      cp -r "$lib/package.json" "$lib/dist" "/out/libs/$name/"; \
+    done \
+ && cp -r libs/calendar/data /out/libs/calendar/data \
+ && cp -r config package.json /out/
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /out/ ./
+COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
+
+# The development token issuer (scripts/dev-issuer.js); its keys live in /app/.baton/dev-issuer.
+FROM runtime AS dev-issuer
+COPY --from=build /app/scripts ./scripts
+RUN mkdir -p .baton/dev-issuer && chown -R node:node .baton
+USER node
+ENV DEV_ISSUER_HOST=0.0.0.0 DEV_ISSUER_PORT=3999
+EXPOSE 3999
+HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=5 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3999/.well-known/jwks.json').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "scripts/dev-issuer.js"]
+
+# A service: the default target.
+FROM runtime AS service
+ARG SERVICE
+RUN test -n "$SERVICE" || { echo 'Build with --build-arg SERVICE=<name of a folder in services/>' >&2; exit 1; }
+COPY --from=build /app/services/${SERVICE}/package.json ./services/${SERVICE}/package.json
+COPY --from=build /app/services/${SERVICE}/dist ./services/${SERVICE}/dist
+ENV BATON_SERVICE=${SERVICE}
+USER node
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD ["node", "docker/healthcheck.mjs"]
+# exec: node becomes PID 1's child of tini (compose init: true) and receives SIGTERM itself.
+CMD ["sh", "-c", "exec node services/$BATON_SERVICE/dist/main.js"]

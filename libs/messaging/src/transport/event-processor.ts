@@ -1,0 +1,191 @@
+import { Logger } from '@nestjs/common';
+import type { CloudEvent } from '@baton/contracts';
+import type { JsMsg } from '@nats-io/jetstream';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DeadLetterStore } from '../dead-letter/dead-letter-store.js';
+import { recordInInbox } from '../inbox/inbox.js';
+import type { ResolvedMessagingOptions } from '../messaging.options.js';
+import type { ConsumerBinding } from './consumer-binding.js';
+import { redeliveryDelayMs } from './consumer-naming.js';
+import { JetStreamContext } from './jetstream.context.js';
+import { readEnvelope, type ReadEnvelope } from './read-envelope.js';
+
+export type ProcessOutcome = 'processed' | 'duplicate';
+
+const DEAD_LETTER_RETRY_MS = 1_000;
+
+/**
+ * Takes messages through a consumer: read each, run its handlers in a transaction with its inbox row, then ack;
+ * on failure nak with backoff, and after the last attempt keep it as a dead letter and terminate it.
+ */
+export class EventProcessor {
+  private readonly logger = new Logger(EventProcessor.name);
+  private closing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterStore,
+    private readonly options: ResolvedMessagingOptions,
+  ) {}
+
+  /** Stops retrying dead-letter writes, so a shutdown is not held up by a database that is down. */
+  close(): void {
+    this.closing = true;
+  }
+
+  /**
+   * Handles messages in order, one at a time, committing them together: each event runs inside a savepoint of
+   * one transaction, so a failing handler undoes only its own writes while the batch pays for one commit.
+   * Acks go out only after that commit.
+   */
+  async deliver(binding: ConsumerBinding, msgs: JsMsg[]): Promise<void> {
+    const events: { msg: JsMsg; event: CloudEvent }[] = [];
+    for (const msg of msgs) {
+      const read = readEnvelope(msg.subject, msg.string(), binding.definition);
+      if (read.kind === 'event') {
+        events.push({ msg, event: read.event });
+      } else if (read.kind === 'skip') {
+        msg.ack();
+      } else {
+        this.logger.error(`${binding.durable} cannot read message ${msg.seq} on ${msg.subject}: ${read.error}`);
+        await this.deadLetter(binding, msg, read, read.error);
+      }
+    }
+    if (events.length === 0) return;
+    // A slow batch must not let the ack wait run out and get its messages delivered twice at once.
+    const keepAlive = setInterval(
+      () => events.forEach(({ msg }) => msg.working()),
+      Math.max(this.options.consumer.ackWaitMs / 2, 1_000),
+    );
+    try {
+      const failures = await this.runBatch(binding, events);
+      for (const [i, { msg, event }] of events.entries()) {
+        const failure = failures.get(i);
+        if (failure === undefined) msg.ack();
+        else await this.failed(binding, msg, event, failure.error);
+      }
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  /**
+   * Runs the binding's handlers once for `event`, inside one transaction that first records it in the inbox;
+   * an event already recorded is not run again. `alsoInTransaction` joins that transaction (replays mark the
+   * dead letter in it).
+   */
+  process(
+    binding: ConsumerBinding,
+    event: CloudEvent,
+    msg: JsMsg | undefined,
+    alsoInTransaction?: (manager: EntityManager) => Promise<void>,
+  ): Promise<ProcessOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const outcome = await this.runHandlers(binding, event, msg, manager);
+      await alsoInTransaction?.(manager);
+      return outcome;
+    });
+  }
+
+  /** Returns the events (by index) that failed; when the commit itself fails, all of them did. */
+  private async runBatch(
+    binding: ConsumerBinding,
+    events: { msg: JsMsg; event: CloudEvent }[],
+  ): Promise<Map<number, { error: unknown }>> {
+    const failures = new Map<number, { error: unknown }>();
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      for (const [i, { msg, event }] of events.entries()) {
+        await runner.query('SAVEPOINT baton_event');
+        try {
+          await this.runHandlers(binding, event, msg, runner.manager);
+          await runner.query('RELEASE SAVEPOINT baton_event');
+        } catch (error) {
+          failures.set(i, { error });
+          await runner.query('ROLLBACK TO SAVEPOINT baton_event');
+        }
+      }
+      await runner.commitTransaction();
+      return failures;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      return new Map(events.map((_, i) => [i, { error }]));
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async runHandlers(
+    binding: ConsumerBinding,
+    event: CloudEvent,
+    msg: JsMsg | undefined,
+    manager: EntityManager,
+  ): Promise<ProcessOutcome> {
+    if (!(await recordInInbox(manager, binding.durable, event.id))) return 'duplicate';
+    const ctx = new JetStreamContext([msg, manager, binding.durable]);
+    for (const handler of binding.handlers) {
+      const result: unknown = await handler(event, ctx);
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    }
+    return 'processed';
+  }
+
+  private async failed(binding: ConsumerBinding, msg: JsMsg, event: CloudEvent, error: unknown): Promise<void> {
+    const attempt = msg.info.deliveryCount;
+    const { maxDeliver, backoffMs } = this.options.consumer;
+    const text = describeError(error);
+    if (attempt < maxDeliver) {
+      const delay = redeliveryDelayMs(backoffMs, attempt);
+      this.logger.warn(
+        `${binding.durable} failed ${event.type} ${event.id} (delivery ${attempt} of ${maxDeliver}), retrying in ${delay} ms: ${text}`,
+      );
+      msg.nak(delay);
+      return;
+    }
+    this.logger.error(`${binding.durable} gave up on ${event.type} ${event.id} after ${attempt} deliveries: ${text}`);
+    const read: ReadEnvelope = { kind: 'poison', error: text, envelope: { ...event }, raw: null, eventId: event.id };
+    await this.deadLetter(binding, msg, read, text);
+  }
+
+  /** Keeps retrying the write while holding the message, so a dead letter is never lost to a database outage. */
+  private async deadLetter(
+    binding: ConsumerBinding,
+    msg: JsMsg,
+    read: Extract<ReadEnvelope, { kind: 'poison' }>,
+    error: string,
+  ): Promise<void> {
+    const letter = {
+      consumer: binding.durable,
+      subject: msg.subject,
+      eventId: read.eventId,
+      envelope: read.envelope,
+      raw: read.raw,
+      error,
+      deliveries: msg.info.deliveryCount,
+      data: msg.data,
+      streamSeq: msg.seq,
+    };
+    for (;;) {
+      try {
+        await this.deadLetters.record(letter);
+        msg.term();
+        return;
+      } catch (e) {
+        this.logger.error(`${binding.durable} could not keep dead letter for message ${msg.seq}: ${describeError(e)}`);
+        if (this.closing) return;
+        msg.working();
+        await new Promise((resolve) => setTimeout(resolve, DEAD_LETTER_RETRY_MS));
+      }
+    }
+  }
+}
+
+/** Nest turns a handler's unknown error into `{ status, message }`; `@OnEvent` keeps the original Error. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}
