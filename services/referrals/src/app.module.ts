@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { MigrationInterface } from 'typeorm';
 import { AuthModule } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { CreateIdempotencyKeys1763900000000, HealthModule } from '@baton/http-api';
@@ -29,7 +30,7 @@ export interface ReferralsModuleOptions {
   clock?: Clock;
 }
 
-export const REFERRALS_MIGRATIONS = [
+export const REFERRALS_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateIdempotencyKeys1763900000000,
   CreateReferrals1763900000100,
