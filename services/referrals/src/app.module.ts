@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
+import { AccessRecorder } from '@baton/access-log';
 import { AuthModule } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { CreateIdempotencyKeys1763900000000, HealthModule } from '@baton/http-api';
 import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
 import { openDatabase } from '@baton/persistence';
 import { TenantDirectory } from '@baton/tenancy';
-import { AccessRecorder } from './access/access-recorder.js';
 import type { ReferralsConfig } from './config/referrals.config.js';
 import { DEADLINE_SCAN_INTERVAL, DecisionDeadlineJob } from './deadline/decision-deadline.job.js';
 import { DatabaseHealth } from './health/database.health.js';

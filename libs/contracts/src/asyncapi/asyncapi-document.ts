@@ -2,7 +2,7 @@ import { catalogue } from '../catalogue.js';
 import { CloudEvent } from '../envelope/cloud-event.js';
 import type { EventDefinition } from '../event-definition.js';
 import { schemaOfClass, type JsonSchema } from './json-schema.js';
-import { producerOf } from './producers.js';
+import { EVERY_SERVICE, producerOf } from './producers.js';
 import type { ContractClass } from './class-transformer-types.js';
 
 /** The version of the event catalogue document; follows the package version. */
@@ -75,7 +75,10 @@ function operationOf(d: EventDefinition): object {
     channel: { $ref: `#/channels/${d.type}` },
     messages: [{ $ref: `#/channels/${d.type}/messages/${d.type}` }],
     summary: d.summary,
-    description: `Published by the ${service} service through its outbox.`,
+    description:
+      service === EVERY_SERVICE
+        ? 'Published by every service that holds family records, through its outbox.'
+        : `Published by the ${service} service through its outbox.`,
     tags: [{ name: service }],
   };
 }

@@ -1,9 +1,12 @@
 import type { EventDefinition } from '../event-definition.js';
 
+/** Published by every service that holds a family's records, not by one owner. */
+export const EVERY_SERVICE = 'every service';
+
 /** The service that publishes each aggregate's events: the one place this is written down. */
 export const PRODUCING_SERVICES: Readonly<Record<string, string>> = {
   referral: 'referrals',
-  access: 'referrals',
+  access: EVERY_SERVICE,
 };
 
 export function producerOf(d: EventDefinition): string {

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
-import { AccessRecorder } from '../access/access-recorder.js';
+import { AccessRecorder } from '@baton/access-log';
 import { relationshipTo, type ReferralRelationship } from '../access/referral-access.policy.js';
 import { ListReferralsQueryDto } from '../triage/dto/queue-query.dto.js';
 import { WithdrawReferralDto } from '../triage/dto/decide-referral.dto.js';
@@ -59,8 +59,9 @@ export class ReferralController {
     const page = await this.queries.sentByAgency(caller, query);
     await this.access.record(caller, origin, {
       action: 'list',
+      recordType: 'referral',
       purpose: 'referrals sent by my agency',
-      referrals: page.items.map((r) => ({ id: r.id, familyId: r.familyId })),
+      records: page.items.map((r) => ({ id: r.id, familyId: r.familyId })),
     });
     return page;
   }
@@ -76,8 +77,9 @@ export class ReferralController {
     const { referral, relationship } = await this.loader.forCaller(this.dataSource.manager, caller, id);
     await this.access.record(caller, origin, {
       action: 'read',
+      recordType: 'referral',
       purpose: relationship === 'referrer' ? 'referrer following up' : 'triage',
-      referrals: [referral],
+      records: [referral],
     });
     void reply.header('etag', etagFor(referral.version));
     return viewFor(relationship, referral);

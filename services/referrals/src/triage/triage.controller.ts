@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
-import { AccessRecorder } from '../access/access-recorder.js';
+import { AccessRecorder } from '@baton/access-log';
 import { receivingAgencyView } from '../referral/referral.views.js';
 import { DecideReferral } from './decide-referral.usecase.js';
 import { DecideReferralDto } from './dto/decide-referral.dto.js';
@@ -25,7 +25,12 @@ export class TriageController {
   @ApiOperation({ summary: 'Referrals addressed to my agency, oldest first (default: awaiting a decision)' })
   async queue(@CurrentCaller() caller: Caller, @Query() query: TriageQueueQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.triageQueue(caller, query);
-    await this.access.record(caller, origin, { action: 'list', purpose: 'triage queue', referrals: page.items });
+    await this.access.record(caller, origin, {
+      action: 'list',
+      recordType: 'referral',
+      purpose: 'triage queue',
+      records: page.items,
+    });
     return page;
   }
 
@@ -37,7 +42,12 @@ export class TriageController {
     @Origin() origin: RequestOrigin,
   ) {
     const page = await this.queries.overdue(caller, query);
-    await this.access.record(caller, origin, { action: 'list', purpose: 'overdue triage', referrals: page.items });
+    await this.access.record(caller, origin, {
+      action: 'list',
+      recordType: 'referral',
+      purpose: 'overdue triage',
+      records: page.items,
+    });
     return page;
   }
 

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '@baton/auth';
+import { AccessEvents, newEvent, type RecordAccessAction } from '@baton/contracts';
+import type { RequestOrigin } from '@baton/http-api';
+import { MESSAGING_OPTIONS, Outbox, type ResolvedMessagingOptions } from '@baton/messaging';
+
+/** One access to one or more records of a family (or of several families, for a list). */
+export interface RecordedAccess {
+  action: RecordAccessAction;
+  /** The kind of record: `referral`, `plan`, `order`, `family-view`... */
+  recordType: string;
+  records: readonly { id: string; familyId: string }[];
+  /** Why the caller looked, in their terms: "triage", "lead professional reviewing the plan". */
+  purpose: string;
+  /** The lawful basis, where the access rests on one other than the caller's involvement. */
+  lawfulBasis?: string;
+}
+
+/**
+ * Every read of a family's record is published (through the outbox) for the audit ledger — UK GDPR
+ * art. 5(2) accountability. The service named in the messaging options is the record's holder.
+ */
+@Injectable()
+export class AccessRecorder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    @Inject(MESSAGING_OPTIONS) private readonly messaging: ResolvedMessagingOptions,
+  ) {}
+
+  /** Records the access; in the caller's transaction when a manager is given, else in its own. */
+  async record(caller: Caller, origin: RequestOrigin, access: RecordedAccess, manager?: EntityManager): Promise<void> {
+    if (access.records.length === 0) return;
+    const familyIds = [...new Set(access.records.map((r) => r.familyId))];
+    const service = this.messaging.service;
+    const event = newEvent(AccessEvents.recorded, {
+      source: `baton/${service}`,
+      subject: caller.personId,
+      tenant: caller.tenant,
+      actor: caller.personId,
+      actoragency: caller.agencyId,
+      familyid: familyIds.length === 1 ? familyIds[0] : undefined,
+      data: {
+        service,
+        recordType: access.recordType,
+        recordIds: access.records.map((r) => r.id),
+        familyIds,
+        action: access.action,
+        purpose: access.purpose,
+        ...(access.lawfulBasis ? { lawfulBasis: access.lawfulBasis } : {}),
+        accessedAt: new Date().toISOString(),
+        accessor: { personId: caller.personId, name: caller.name, agencyId: caller.agencyId, roles: caller.roles },
+        origin,
+      },
+    });
+    if (manager) await this.outbox.append(manager, event);
+    else await this.dataSource.transaction((m) => this.outbox.append(m, event));
+  }
+}

@@ -1,0 +1,1 @@
+export { AccessRecorder, type RecordedAccess } from './access-recorder.js';
