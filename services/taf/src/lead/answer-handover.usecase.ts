@@ -95,9 +95,14 @@ export class AnswerHandover {
       });
       const addressee = caller.personId === handover.proposedLead.personId;
       if (!related && !addressee) throw notFound;
-      refuseIfAny(answerHandoverViolations(caller, handover), 'The handover cannot be answered');
+      const title = 'The handover cannot be answered';
+      const violations = answerHandoverViolations(caller, handover);
+      refuseIfAny(
+        violations.filter((v) => v.kind === 'forbidden'),
+        title,
+      );
       requireIfMatch(ifMatch, state.plan.version);
-      refuseIfAny(changeViolations(state.plan.status, state.plan.agreement.status), 'The handover cannot be answered');
+      refuseIfAny([...violations, ...changeViolations(state.plan.status, state.plan.agreement.status)], title);
       const actor = { personId: caller.personId, name: caller.name, agencyId: caller.agencyId };
       await then({ manager, state, handover, actor, now: this.clock.now() });
       return state;
@@ -152,6 +157,7 @@ export class AnswerHandover {
       startedAt: now,
       endedAt: null,
       handoverId: handover.id,
+      previousLeadId: previous.id,
     });
     await manager.update(PlanLeadRow, { id: previous.id }, { endedAt: now });
     await manager.insert(PlanLeadRow, lead);
