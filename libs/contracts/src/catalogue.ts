@@ -1,11 +1,15 @@
 import { AccessEvents } from './access/access-events.js';
 import type { EventDefinition } from './event-definition.js';
+import { ContractEvents } from './contract/contract-events.js';
+import { OrderEvents } from './order/order-events.js';
 import { ReferralEvents } from './referral/referral-events.js';
 
 /** Every event type Baton publishes. A new type is added here and to its aggregate's events. */
 export const catalogue: readonly EventDefinition[] = Object.freeze([
   ...Object.values(ReferralEvents),
   ...Object.values(AccessEvents),
+  ...Object.values(ContractEvents),
+  ...Object.values(OrderEvents),
 ]);
 
 const byType = new Map(catalogue.map((d) => [d.type, d]));
