@@ -3,6 +3,7 @@ import type { EventDefinition } from './event-definition.js';
 import { ContractEvents } from './contract/contract-events.js';
 import { OrderEvents } from './order/order-events.js';
 import { ReferralEvents } from './referral/referral-events.js';
+import { PlanEvents } from './plan/plan-events.js';
 
 /** Every event type Baton publishes. A new type is added here and to its aggregate's events. */
 export const catalogue: readonly EventDefinition[] = Object.freeze([
@@ -10,6 +11,7 @@ export const catalogue: readonly EventDefinition[] = Object.freeze([
   ...Object.values(AccessEvents),
   ...Object.values(ContractEvents),
   ...Object.values(OrderEvents),
+  ...Object.values(PlanEvents),
 ]);
 
 const byType = new Map(catalogue.map((d) => [d.type, d]));

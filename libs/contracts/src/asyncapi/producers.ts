@@ -9,6 +9,7 @@ export const PRODUCING_SERVICES: Readonly<Record<string, string>> = {
   access: EVERY_SERVICE,
   contract: 'parenting',
   order: 'parenting',
+  plan: 'taf',
 };
 
 export function producerOf(d: EventDefinition): string {
