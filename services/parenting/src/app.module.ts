@@ -35,6 +35,7 @@ import { RecordContact } from './enforcement/record-contact.usecase.js';
 import { DatabaseHealth } from './health/database.health.js';
 import { FamilyInvolvementRepository } from './involvement/family-involvement.repository.js';
 import { FamilyPlan } from './involvement/family-plan.entity.js';
+import { PlanEventsController } from './involvement/plan-events.controller.js';
 import { CreateParenting1763900000300 } from './migrations/1763900000300-create-parenting.js';
 import { MakeOrder } from './order/make-order.usecase.js';
 import { OrderController } from './order/order.controller.js';
@@ -109,6 +110,7 @@ export class ParentingModule {
         CourtController,
         AuditController,
         ContractController,
+        PlanEventsController,
       ],
       providers: [
         { provide: TenantDirectory, useValue: tenants },

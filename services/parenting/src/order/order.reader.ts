@@ -7,11 +7,13 @@ import { OrderRequirement, OrderSession } from '../requirement/order-requirement
 @Injectable()
 export class OrderReader {
   async partsOf(manager: EntityManager, orderId: string) {
-    const [requirements, sessions, cases] = await Promise.all([
-      manager.find(OrderRequirement, { where: { orderId }, order: { startsOn: 'ASC', id: 'ASC' } }),
-      manager.find(OrderSession, { where: { orderId }, order: { startsAt: 'ASC' } }),
-      manager.find(EnforcementCase, { where: { orderId }, order: { openedAt: 'ASC' } }),
-    ]);
+    // One after another: a transaction's connection runs one query at a time.
+    const requirements = await manager.find(OrderRequirement, {
+      where: { orderId },
+      order: { startsOn: 'ASC', id: 'ASC' },
+    });
+    const sessions = await manager.find(OrderSession, { where: { orderId }, order: { startsAt: 'ASC' } });
+    const cases = await manager.find(EnforcementCase, { where: { orderId }, order: { openedAt: 'ASC' } });
     return { requirements, sessions, cases };
   }
 }
