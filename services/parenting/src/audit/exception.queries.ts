@@ -59,14 +59,12 @@ const BRANCHES: Record<ExceptionKind, string> = {
        AND o.state = 'in-force' AND o.requirements_end_on < $4::date`,
   'programme-beyond-3-months': `
     SELECT 'programme-beyond-3-months', o.id, o.family_id, NULL::uuid, o.holding_agency_id, o.officer_person_id,
-           min(s.session_on)::text, r.id::text,
-           count(*) || ' session(s) after ' || ((r.starts_on + interval '3 months')::date - 1)::text
+           min(s.session_on)::text, s.requirement_id::text,
+           count(*) || ' session(s) after ' || ((min(s.programme_starts_on) + interval '3 months')::date - 1)::text
       FROM order_session s
-      JOIN order_requirement r ON r.id = s.requirement_id
       JOIN parenting_order o ON o.id = s.order_id
-     WHERE o.tenant = $1 AND ($2::text IS NULL OR o.holding_agency_id = $2)
-       AND s.session_on >= (r.starts_on + interval '3 months')::date
-     GROUP BY o.id, r.id`,
+     WHERE s.tenant = $1 AND s.beyond_programme_limit AND ($2::text IS NULL OR o.holding_agency_id = $2)
+     GROUP BY o.id, s.requirement_id`,
 };
 
 @Injectable()

@@ -25,5 +25,7 @@ export class OrderSession {
   @Column('timestamptz', { name: 'starts_at' }) startsAt: Date;
   @Column('timestamptz', { name: 'ends_at' }) endsAt: Date;
   @Column('date', { name: 'session_on' }) sessionOn: string;
+  /** The programme's first day, kept with the session so a session past 3 months is marked as written. */
+  @Column('date', { name: 'programme_starts_on' }) programmeStartsOn: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
 }

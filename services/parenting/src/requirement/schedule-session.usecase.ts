@@ -65,6 +65,7 @@ export class ScheduleSession {
         startsAt,
         endsAt,
         sessionOn,
+        programmeStartsOn: programme.startsOn,
         createdAt: now,
       });
       await manager.insert(OrderSession, session);
