@@ -7,6 +7,8 @@ export const EVERY_SERVICE = 'every service';
 export const PRODUCING_SERVICES: Readonly<Record<string, string>> = {
   referral: 'referrals',
   access: EVERY_SERVICE,
+  contract: 'parenting',
+  order: 'parenting',
   plan: 'taf',
 };
 

@@ -1,0 +1,46 @@
+import type { Caller } from '@baton/auth';
+import { relationshipTo } from './order-access.policy.js';
+
+const order = { tenant: 'demo', holdingAgencyId: 'demo-yot', officerPersonId: 'yot-officer' };
+const caller = (
+  personId: string,
+  agencyId: string,
+  roles: Caller['roles'] = ['practitioner'],
+  tenant = 'demo',
+): Caller => ({
+  personId,
+  name: personId,
+  agencyId,
+  roles,
+  tenant,
+});
+const involvement = {
+  leadPersonIds: ['hub-worker'],
+  memberAgencyIds: ['demo-oakfield-primary', 'demo-early-help-hub'],
+};
+const none = { leadPersonIds: [], memberAgencyIds: [] };
+
+describe('who may see a parenting order', () => {
+  it('gives the responsible officer and the holding agency managers everything', () => {
+    expect(relationshipTo(caller('yot-officer', 'demo-yot'), order, none)).toBe('holder');
+    expect(relationshipTo(caller('yot-manager', 'demo-yot', ['manager']), order, none)).toBe('holder');
+  });
+
+  it('does not give another practitioner of the holding agency the order by agency alone', () => {
+    expect(relationshipTo(caller('yot-colleague', 'demo-yot'), order, none)).toBeUndefined();
+  });
+
+  it('gives the family lead professional status and requirements, and plan members status', () => {
+    expect(relationshipTo(caller('hub-worker', 'demo-early-help-hub'), order, involvement)).toBe('lead-professional');
+    expect(relationshipTo(caller('school-dsl', 'demo-oakfield-primary'), order, involvement)).toBe('plan-member');
+  });
+
+  it('gives an uninvolved agency, or a manager of another agency, nothing', () => {
+    expect(relationshipTo(caller('adult-worker', 'demo-adult-services'), order, involvement)).toBeUndefined();
+    expect(relationshipTo(caller('hub-manager', 'demo-csc', ['manager']), order, involvement)).toBeUndefined();
+  });
+
+  it('gives nobody from another local authority anything, whatever their ids', () => {
+    expect(relationshipTo(caller('yot-officer', 'demo-yot', ['manager'], 'other'), order, involvement)).toBeUndefined();
+  });
+});

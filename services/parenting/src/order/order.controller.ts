@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { AccessRecorder } from '@baton/access-log';
+import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { MakeOrderDto } from './dto/make-order.dto.js';
+import { MakeOrder } from './make-order.usecase.js';
+import { OrderLoader } from './order.loader.js';
+import { OrderReader } from './order.reader.js';
+import { viewFor, type OrderView } from './order.views.js';
+
+const PURPOSE = {
+  holder: 'responsible officer holding the order',
+  'lead-professional': 'lead professional coordinating the family plan',
+  'plan-member': 'member of the family plan',
+} as const;
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('v1/orders')
+export class OrderController {
+  constructor(
+    private readonly make: MakeOrder,
+    private readonly loader: OrderLoader,
+    private readonly reader: OrderReader,
+    private readonly access: AccessRecorder,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('practitioner', 'manager')
+  @ApiOperation({ summary: 'Record a parenting order the court made, held by your agency' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body return the same order' })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: MakeOrderDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderView> {
+    const order = await this.make.execute(caller, body, idempotencyKey);
+    void reply.status(201).header('location', `/v1/orders/${order.id}`).header('etag', etagFor(order.version));
+    return this.dataSource.transaction(async (manager) => {
+      const { relationship } = await this.loader.forCaller(manager, caller, order.id);
+      return viewFor(relationship, order, await this.reader.partsOf(manager, order.id));
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'An order: everything for its holder, requirements for the lead professional, status for plan members',
+  })
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OrderView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { order, relationship } = await this.loader.forCaller(manager, caller, id);
+      await this.access.record(
+        caller,
+        origin,
+        {
+          action: 'read',
+          recordType: 'order',
+          records: [{ id: order.id, familyId: order.familyId }],
+          purpose: PURPOSE[relationship],
+        },
+        manager,
+      );
+      void reply.header('etag', etagFor(order.version));
+      return viewFor(relationship, order, await this.reader.partsOf(manager, order.id));
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { RecordCompliance } from '../compliance/record-compliance.usecase.js';
+import { RecordComplianceDto } from '../compliance/dto/record-compliance.dto.js';
+import { enforcementView } from '../enforcement/enforcement.views.js';
+import { RequirementDto } from '../order/dto/requirement.dto.js';
+import { AddRequirement } from './add-requirement.usecase.js';
+import { ScheduleSessionDto } from './dto/schedule-session.dto.js';
+import { requirementSummary } from './requirement.views.js';
+import { ScheduleSession } from './schedule-session.usecase.js';
+
+@ApiTags('requirements and compliance')
+@ApiBearerAuth()
+@Roles('practitioner', 'manager')
+@Controller('v1/orders/:orderId')
+export class RequirementController {
+  constructor(
+    private readonly addRequirement: AddRequirement,
+    private readonly scheduleSession: ScheduleSession,
+    private readonly recordCompliance: RecordCompliance,
+  ) {}
+
+  @Post('requirements')
+  @ApiOperation({ summary: 'Add a requirement (within 12 months of the order; a programme at most 3 months)' })
+  async add(
+    @CurrentCaller() caller: Caller,
+    @Param('orderId') orderId: string,
+    @Body() body: RequirementDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const requirement = await this.addRequirement.execute(caller, orderId, body);
+    void reply.status(201);
+    return requirementSummary(requirement);
+  }
+
+  @Post('sessions')
+  @ApiOperation({ summary: 'Schedule a programme session' })
+  async schedule(
+    @CurrentCaller() caller: Caller,
+    @Param('orderId') orderId: string,
+    @Body() body: ScheduleSessionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const session = await this.scheduleSession.execute(caller, orderId, body);
+    void reply.status(201);
+    return {
+      id: session.id,
+      requirementId: session.requirementId,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+    };
+  }
+
+  @Post('compliance')
+  @ApiOperation({ summary: 'Record compliance; a failure without reasonable excuse opens an enforcement case' })
+  async comply(
+    @CurrentCaller() caller: Caller,
+    @Param('orderId') orderId: string,
+    @Body() body: RecordComplianceDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { compliance, enforcement } = await this.recordCompliance.execute(caller, orderId, body);
+    void reply.status(201);
+    return {
+      id: compliance.id,
+      requirementId: compliance.requirementId,
+      sessionId: compliance.sessionId,
+      occurredOn: compliance.occurredOn,
+      outcome: compliance.outcome,
+      excuse: compliance.excuse,
+      enforcement: enforcement ? enforcementView(enforcement) : null,
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { ParentingTestApp } from './parenting-test-app.js';
+import { tokenFor, type Person } from './parenting-fixtures.js';
+
+export interface Reply {
+  status: number;
+  etag: string | null;
+  contentType: string | null;
+  // Response bodies are JSON of many shapes; tests read the fields they assert on.
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  text: string;
+}
+
+/** Calls the service as a demo person, the way any client would. */
+export async function call(
+  service: ParentingTestApp,
+  person: Person,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const response = await fetch(`${service.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await tokenFor(service.issuer, person)}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type');
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    contentType,
+    body: contentType?.includes('json') && text.length > 0 ? JSON.parse(text) : {},
+    text,
+  };
+}
