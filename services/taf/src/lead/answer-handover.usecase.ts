@@ -139,14 +139,15 @@ export class AnswerHandover {
     } else {
       const member = state.members.find((m) => m.agencyId === proposed.agencyId);
       if (member) {
-        Object.assign(member, {
+        const contact = {
           personId: proposed.personId,
           contactName: proposed.name,
           role: 'lead professional',
           email: proposed.email || null,
           phone: proposed.phone ?? null,
-        });
-        await manager.save(member);
+        };
+        Object.assign(member, contact);
+        await manager.update(PlanMemberRow, { id: member.id }, contact);
       }
     }
     const lead = Object.assign(new PlanLeadRow(), {
