@@ -5,14 +5,13 @@ import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
-import { relationshipTo } from '../access/plan-access.policy.js';
 import { ListPlansQueryDto, PageQueryDto } from '../timeline/timeline-query.dto.js';
 import { TimelineQueries } from '../timeline/timeline.queries.js';
 import { OpenPlanDto } from './dto/open-plan.dto.js';
 import { OpenPlan } from './open-plan/open-plan.usecase.js';
 import { PlanLoader } from './plan.loader.js';
 import { PlanQueries } from './plan.queries.js';
-import { planViewFor, type PlanView } from './plan.views.js';
+import { planViewFor, viewAfterChange, type PlanView } from './plan.views.js';
 
 const PURPOSE = { lead: 'lead professional', manager: 'management oversight', member: 'plan member' } as const;
 
@@ -40,14 +39,9 @@ export class PlanController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PlanView> {
     const state = await this.openPlan.execute(caller, body, idempotencyKey);
-    const relationship = relationshipTo(caller, {
-      tenant: state.plan.tenant,
-      lead: state.lead,
-      memberAgencyIds: state.members.map((m) => m.agencyId),
-    });
-    void reply.status(201).header('location', `/v1/plans/${state.plan.id}`).header('etag', etagFor(state.plan.version));
+    void reply.status(201).header('location', `/v1/plans/${state.plan.id}`);
     // The opener's agency is always a member, so the opener is always related to the plan they opened.
-    return planViewFor(caller, relationship ?? 'member', state);
+    return viewAfterChange(caller, state, reply);
   }
 
   @Get()

@@ -33,23 +33,4 @@ export class PlanLoader {
     if (!state || !relationship) throw ProblemException.notFound(`Plan ${id}`);
     return { state, relationship };
   }
-
-  /** For changes to the plan itself, which only its lead professional makes. */
-  async forLead(manager: EntityManager, caller: Caller, id: string): Promise<PlanState> {
-    const { state, relationship } = await this.forCaller(manager, caller, id, { lock: true });
-    if (relationship !== 'lead') {
-      throw ProblemException.of(
-        403,
-        'lead-professional-only',
-        'Forbidden',
-        'Only the lead professional changes the plan',
-        {
-          errors: [
-            { field: 'caller', rule: 'isLeadProfessional', message: 'only the lead professional changes the plan' },
-          ],
-        },
-      );
-    }
-    return state;
-  }
 }

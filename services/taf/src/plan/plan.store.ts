@@ -28,12 +28,17 @@ export class PlanStore {
 
   /** The rest of a plan already read. */
   async complete(manager: EntityManager, plan: Plan): Promise<PlanState> {
-    const [lead, members, actions, pendingHandover] = await Promise.all([
-      manager.findOneByOrFail(PlanLeadRow, { id: plan.leadId }),
-      manager.find(PlanMemberRow, { where: { planId: plan.id, leftAt: IsNull() }, order: { joinedAt: 'ASC' } }),
-      manager.find(PlanActionRow, { where: { planId: plan.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      manager.findOneBy(PlanHandoverRow, { planId: plan.id, status: 'proposed' }),
-    ]);
+    const reads = [
+      () => manager.findOneByOrFail(PlanLeadRow, { id: plan.leadId }),
+      () => manager.find(PlanMemberRow, { where: { planId: plan.id, leftAt: IsNull() }, order: { joinedAt: 'ASC' } }),
+      () => manager.find(PlanActionRow, { where: { planId: plan.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      () => manager.findOneBy(PlanHandoverRow, { planId: plan.id, status: 'proposed' }),
+    ] as const;
+    // In a transaction the reads share one connection and go one after another; outside, the pool runs them together.
+    const inTransaction = manager.queryRunner?.isTransactionActive === true;
+    const [lead, members, actions, pendingHandover] = inTransaction
+      ? [await reads[0](), await reads[1](), await reads[2](), await reads[3]()]
+      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()]);
     return { plan, lead, members, actions, ...(pendingHandover ? { pendingHandover } : {}) };
   }
 }

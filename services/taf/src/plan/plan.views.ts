@@ -1,6 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '@baton/auth';
+import { etagFor } from '@baton/http-api';
 import type { PlanAction, PlanCarer, PlanLead, PlanMember, PlanOutcome } from '@baton/contracts';
-import { mayReadAssessment, seesAction, type PlanRelationship } from '../access/plan-access.policy.js';
+import { mayReadAssessment, relationshipTo, seesAction, type PlanRelationship } from '../access/plan-access.policy.js';
 import type { PlanChildRecord } from './plan.entity.js';
 import type { PlanState } from './plan-state.js';
 import { actionOf, childOf, leadOf, memberOf } from './plan.snapshot.js';
@@ -77,4 +79,20 @@ export function planViewFor(caller: Caller, relationship: PlanRelationship, stat
     ...(plan.closedAt ? { closedAt: plan.closedAt.toISOString() } : {}),
     ...(plan.closure ? { closure: { reason: plan.closure.reason, reasonText: plan.closure.reasonText } } : {}),
   };
+}
+
+export function relationshipNow(caller: Caller, state: PlanState): PlanRelationship | undefined {
+  return relationshipTo(caller, {
+    tenant: state.plan.tenant,
+    lead: state.lead,
+    memberAgencyIds: state.members.map((m) => m.agencyId),
+  });
+}
+
+/** The plan after a change, as the one who made it sees it, with its new ETag. */
+export function viewAfterChange(caller: Caller, state: PlanState, reply: FastifyReply): PlanView {
+  void reply.header('etag', etagFor(state.plan.version));
+  const relationship = relationshipNow(caller, state);
+  // Only a member agency can change a plan without being its lead or a manager.
+  return planViewFor(caller, relationship ?? 'member', state);
 }
