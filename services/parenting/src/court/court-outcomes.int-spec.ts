@@ -33,6 +33,26 @@ describe('requirements, variations, appeals and completion of an order', () => {
     expect(other.status).toBe(422);
   });
 
+  it('lists the orders an officer holds, and all the agency holds for its manager, page by page', async () => {
+    const familyId = '0f1e2d3c-4b5a-4697-8877-665544332211';
+    await make({ familyId });
+    await make({ familyId });
+    const mine = await call(service, 'yotOfficer', 'GET', `/v1/orders?familyId=${familyId}&limit=1`);
+    expect(mine.body.items).toHaveLength(1);
+    const next = await call(
+      service,
+      'yotOfficer',
+      'GET',
+      `/v1/orders?familyId=${familyId}&limit=1&cursor=${mine.body.nextCursor}`,
+    );
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body.items[0].id).not.toBe(mine.body.items[0].id);
+    expect(next.body.nextCursor).toBeUndefined();
+    const agency = await call(service, 'yotManager', 'GET', '/v1/orders?limit=200');
+    expect(agency.body.items.length).toBeGreaterThanOrEqual(2);
+    expect((await call(service, 'ewoOfficer', 'GET', `/v1/orders?familyId=${familyId}`)).body.items).toEqual([]);
+  });
+
   it('adds a requirement within the limits and refuses one past 12 months or a second programme', async () => {
     const order = await make();
     const meetings = {
