@@ -41,6 +41,7 @@ import { SessionBeyondProgramme1763900000301 } from './migrations/1763900000301-
 import { MakeOrder } from './order/make-order.usecase.js';
 import { OrderController } from './order/order.controller.js';
 import { OrderLoader } from './order/order.loader.js';
+import { OrderQueries } from './order/order.queries.js';
 import { OrderReader } from './order/order.reader.js';
 import { ParentingOrder } from './order/parenting-order.entity.js';
 import { AddRequirement } from './requirement/add-requirement.usecase.js';
@@ -123,6 +124,7 @@ export class ParentingModule {
         FamilyInvolvementRepository,
         OrderLoader,
         OrderReader,
+        OrderQueries,
         MakeOrder,
         AddRequirement,
         ScheduleSession,

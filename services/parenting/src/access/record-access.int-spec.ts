@@ -145,7 +145,7 @@ describe('who sees an order and a contract, from the TAF plan events', () => {
       'yotOfficer',
       'POST',
       `/v1/contracts/${id}/refusal`,
-      { refusedOn: '2026-02-12', reason: 'Says the group clashes with her shifts' },
+      { refusedOn: '2026-02-10', reason: 'Says the group clashes with her shifts' },
       { 'if-match': offered.etag! },
     );
     expect(refused.body).toMatchObject({ state: 'refused', refusalReason: 'Says the group clashes with her shifts' });
@@ -154,7 +154,7 @@ describe('who sees an order and a contract, from the TAF plan events', () => {
       'yotOfficer',
       'POST',
       `/v1/contracts/${id}/signature`,
-      { parentSignedOn: '2026-02-13', providerSignedOn: '2026-02-13' },
+      { parentSignedOn: '2026-02-10', providerSignedOn: '2026-02-10' },
       { 'if-match': refused.etag! },
     );
     expect(forced.status).toBe(409);
@@ -162,7 +162,7 @@ describe('who sees an order and a contract, from the TAF plan events', () => {
 
     const evidence = await call(service, 'yotOfficer', 'GET', `/v1/contracts/${id}/evidence`);
     expect(evidence.body).toMatchObject({
-      refusal: { refusedOn: '2026-02-12' },
+      refusal: { refusedOn: '2026-02-10' },
       supportOffered: ['Weekly parenting group', 'Mentoring for Alfie'],
       supportTakenUp: [],
     });

@@ -28,7 +28,7 @@ interface Row {
 }
 
 /**
- * Each kind of exception as one SQL branch, each served by a partial or covering index (see the
+ * Each kind of exception as one SQL branch, every column named (a branch may run alone), each served by a partial or covering index (see the
  * migration), combined and paged by (since, ref) so a list of thousands stays one index walk.
  */
 const BRANCHES: Record<ExceptionKind, string> = {
@@ -41,26 +41,29 @@ const BRANCHES: Record<ExceptionKind, string> = {
      WHERE e.tenant = $1 AND ($2::text IS NULL OR e.holding_agency_id = $2)
        AND (e.contacted_at IS NULL OR e.contacted_at > e.contact_due_at) AND e.contact_due_at <= $3`,
   'no-decision': `
-    SELECT 'no-decision', o.id, o.family_id, e.id, o.holding_agency_id, o.officer_person_id,
-           e.breach_on::text, e.id::text, 'breach ' || e.status
+    SELECT 'no-decision' AS kind, o.id AS order_id, o.family_id, e.id AS enforcement_id, o.holding_agency_id,
+           o.officer_person_id, e.breach_on::text AS since, e.id::text AS ref, 'breach ' || e.status AS detail
       FROM enforcement_case e JOIN parenting_order o ON o.id = e.order_id
      WHERE e.tenant = $1 AND ($2::text IS NULL OR e.holding_agency_id = $2)
        AND e.status IN ('awaiting-contact', 'awaiting-decision')`,
   'prosecution-awaiting-approval': `
-    SELECT 'prosecution-awaiting-approval', o.id, o.family_id, e.id, o.holding_agency_id, o.officer_person_id,
-           to_char(e.decided_at, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), e.id::text, 'referred by ' || (e.decided_by->>'name')
+    SELECT 'prosecution-awaiting-approval' AS kind, o.id AS order_id, o.family_id, e.id AS enforcement_id,
+           o.holding_agency_id, o.officer_person_id, to_char(e.decided_at, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since,
+           e.id::text AS ref, 'referred by ' || (e.decided_by->>'name') AS detail
       FROM enforcement_case e JOIN parenting_order o ON o.id = e.order_id
      WHERE e.tenant = $1 AND ($2::text IS NULL OR e.holding_agency_id = $2) AND e.status = 'awaiting-approval'`,
   'past-end-still-open': `
-    SELECT 'past-end-still-open', o.id, o.family_id, NULL::uuid, o.holding_agency_id, o.officer_person_id,
-           o.requirements_end_on::text, o.id::text, o.open_enforcement_cases || ' enforcement case(s) open'
+    SELECT 'past-end-still-open' AS kind, o.id AS order_id, o.family_id, NULL::uuid AS enforcement_id,
+           o.holding_agency_id, o.officer_person_id, o.requirements_end_on::text AS since, o.id::text AS ref,
+           o.open_enforcement_cases || ' enforcement case(s) open' AS detail
       FROM parenting_order o
      WHERE o.tenant = $1 AND ($2::text IS NULL OR o.holding_agency_id = $2)
        AND o.state = 'in-force' AND o.requirements_end_on < $4::date`,
   'programme-beyond-3-months': `
-    SELECT 'programme-beyond-3-months', o.id, o.family_id, NULL::uuid, o.holding_agency_id, o.officer_person_id,
-           min(s.session_on)::text, s.requirement_id::text,
+    SELECT 'programme-beyond-3-months' AS kind, o.id AS order_id, o.family_id, NULL::uuid AS enforcement_id,
+           o.holding_agency_id, o.officer_person_id, min(s.session_on)::text AS since, s.requirement_id::text AS ref,
            count(*) || ' session(s) after ' || ((min(s.programme_starts_on) + interval '3 months')::date - 1)::text
+             AS detail
       FROM order_session s
       JOIN parenting_order o ON o.id = s.order_id
      WHERE s.tenant = $1 AND s.beyond_programme_limit AND ($2::text IS NULL OR o.holding_agency_id = $2)

@@ -6,7 +6,7 @@ import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
 import { ProblemException } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
-import { CONTACT_WITHIN_WORKING_DAYS } from '../domain/enforcement.rules.js';
+import { contactDueAt } from '../domain/contact-deadline.rules.js';
 import { EnforcementCase } from '../enforcement/enforcement-case.entity.js';
 import { recordHistory } from '../order/order-history.js';
 import { saveOrderStep } from '../order/order-version.js';
@@ -124,7 +124,7 @@ export class RecordCompliance {
       version: 1,
       breachOn: compliance.occurredOn,
       openedAt: now,
-      contactDueAt: this.calendar.deadlineAfter(now, CONTACT_WITHIN_WORKING_DAYS),
+      contactDueAt: contactDueAt(this.calendar, now),
     });
     await manager.insert(EnforcementCase, enforcement);
     await recordHistory(manager, order.id, now, 'enforcement-opened', personOf(caller), {

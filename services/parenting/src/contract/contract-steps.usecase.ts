@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
-import { Clock } from '@baton/calendar';
+import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { ContractEvents, type CloudEvent, type ContractState } from '@baton/contracts';
 import { requireIfMatch } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
@@ -31,6 +31,8 @@ interface Step {
   violations?: (c: ParentingContract) => RuleViolation[];
   apply: (c: ParentingContract) => Partial<ParentingContract>;
   entry: (c: ParentingContract) => Pick<ContractEntry, 'what' | 'on' | 'detail'>;
+  /** The request field the step's date came from, named when the date is refused. */
+  dateField: string;
   event: (c: ParentingContract, caller: Caller, at: Date) => CloudEvent<object>;
 }
 
@@ -44,12 +46,14 @@ export class ContractSteps {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly loader: ContractLoader,
+    private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
   ) {}
 
   offer(caller: Caller, id: string, dto: OfferContractDto, ifMatch: string | undefined) {
     return this.take(caller, id, ifMatch, {
       to: 'offered',
+      dateField: 'offeredOn',
       violations: () => offerViolations(dto),
       apply: () => ({ ...dto, offeredOn: dto.offeredOn }),
       entry: () => ({ what: 'offered', on: dto.offeredOn, detail: { ...dto } }),
@@ -66,6 +70,7 @@ export class ContractSteps {
   sign(caller: Caller, id: string, dto: SignContractDto, ifMatch: string | undefined) {
     return this.take(caller, id, ifMatch, {
       to: 'active',
+      dateField: 'parentSignedOn',
       violations: (c) =>
         signatureViolations(c.offeredOn ?? dto.parentSignedOn, dto.parentSignedOn, dto.providerSignedOn),
       apply: () => ({ ...dto, signedForProvider: personOf(caller) }),
@@ -83,6 +88,7 @@ export class ContractSteps {
   refuse(caller: Caller, id: string, dto: RefuseContractDto, ifMatch: string | undefined) {
     return this.take(caller, id, ifMatch, {
       to: 'refused',
+      dateField: 'refusedOn',
       violations: (c) => afterOffer(c, dto.refusedOn, 'refusedOn'),
       apply: () => ({ refusedOn: dto.refusedOn, refusalReason: dto.reason }),
       entry: () => ({ what: 'refused', on: dto.refusedOn, detail: { reason: dto.reason } }),
@@ -94,6 +100,7 @@ export class ContractSteps {
     const breachId = randomUUID();
     return this.take(caller, id, ifMatch, {
       ...(dto.endsContract ? { to: 'breached' as const } : { from: ['active'] as const }),
+      dateField: 'occurredOn',
       violations: (c) => withinPeriod(c, dto.occurredOn, 'occurredOn'),
       apply: () => (dto.endsContract ? { endedOn: dto.occurredOn } : {}),
       entry: () => ({ what: 'breach', on: dto.occurredOn, detail: { breachId, ...dto } }),
@@ -110,6 +117,7 @@ export class ContractSteps {
     const reviewId = randomUUID();
     return this.take(caller, id, ifMatch, {
       from: ['active'],
+      dateField: 'reviewedOn',
       violations: (c) => withinPeriod(c, dto.reviewedOn, 'reviewedOn'),
       apply: () => ({}),
       entry: () => ({ what: 'review', on: dto.reviewedOn, detail: { reviewId, ...dto } }),
@@ -125,6 +133,7 @@ export class ContractSteps {
   complete(caller: Caller, id: string, dto: CompleteContractDto, ifMatch: string | undefined) {
     return this.take(caller, id, ifMatch, {
       to: 'completed',
+      dateField: 'completedOn',
       violations: (c) =>
         c.periodEndsOn !== null && dto.completedOn < c.periodEndsOn
           ? [
@@ -145,6 +154,7 @@ export class ContractSteps {
   endEarly(caller: Caller, id: string, dto: EndContractEarlyDto, ifMatch: string | undefined) {
     return this.take(caller, id, ifMatch, {
       to: 'ended-early',
+      dateField: 'endedOn',
       violations: (c) => withinPeriod(c, dto.endedOn, 'endedOn'),
       apply: () => ({ endedOn: dto.endedOn, endReason: dto.reason }),
       entry: () => ({ what: 'ended-early', on: dto.endedOn, detail: { ...dto } }),
@@ -169,7 +179,6 @@ export class ContractSteps {
               },
             ];
       refuseIfAny(lifecycle, 'The contract cannot take this step', 409);
-      refuseIfAny(step.violations?.(contract) ?? [], 'The contract cannot take this step');
       const now = this.clock.now();
       const entry: ContractEntry = {
         id: randomUUID(),
@@ -177,6 +186,13 @@ export class ContractSteps {
         by: personOf(caller),
         ...step.entry(contract),
       };
+      refuseIfAny(
+        [
+          ...(step.violations?.(contract) ?? []),
+          ...datedViolations(contract, entry.on, step.dateField, this.calendar.localDate(now)),
+        ],
+        'The contract cannot take this step',
+      );
       const patch: Partial<ParentingContract> = {
         ...step.apply(contract),
         ...(step.to ? { state: step.to } : {}),
@@ -189,6 +205,14 @@ export class ContractSteps {
       return contract;
     });
   }
+}
+
+/** A step is dated between the day the contract was drafted and today. */
+function datedViolations(c: ParentingContract, on: string, field: string, today: string): RuleViolation[] {
+  const drafted = c.chronology[0]?.on ?? on;
+  if (on > today) return [{ field, rule: 'isNotFuture', message: `${on} is in the future` }];
+  if (on < drafted) return [{ field, rule: 'onOrAfterDraft', message: `the contract was drafted on ${drafted}` }];
+  return [];
 }
 
 function afterOffer(c: ParentingContract, on: string, field: string): RuleViolation[] {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
-import { Clock } from '@baton/calendar';
+import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { ContractEvents, type ContractProviderKind } from '@baton/contracts';
 import { claimIdempotencyKey, ProblemException } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
@@ -32,6 +32,7 @@ export class DraftContract {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly tenants: TenantDirectory,
+    private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
   ) {}
 
@@ -77,7 +78,7 @@ export class DraftContract {
         {
           id: randomUUID(),
           what: 'drafted' as const,
-          on: now.toISOString().slice(0, 10),
+          on: this.calendar.localDate(now),
           at: now.toISOString(),
           by: personOf(caller),
           detail: { kind: dto.kind, ground: dto.ground },

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
-import { requireIfMatch } from '@baton/http-api';
+import { ProblemException, requireIfMatch } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
 import { isHoldingAgencyManager } from '../access/order-access.policy.js';
 import { decisionViolations, statusAfterDecision } from '../domain/enforcement.rules.js';
@@ -48,10 +48,7 @@ export class DecideBreach {
       );
       const now = this.clock.now();
       const status = statusAfterDecision(dto.decision);
-      const workingDays = Math.max(
-        0,
-        this.calendar.workingDaysBetween(enforcement.breachOn, this.calendar.localDate(now)),
-      );
+      const workingDays = this.workingDaysSince(enforcement.breachOn, now);
       const patch = {
         status,
         decision: dto.decision,
@@ -97,5 +94,17 @@ export class DecideBreach {
       ]);
       return enforcement;
     });
+  }
+
+  /** Working days from the breach to now; a breach older than the bank-holiday data is refused, not guessed. */
+  private workingDaysSince(breachOn: string, now: Date): number {
+    if (breachOn < this.calendar.coverage().from) {
+      throw ProblemException.ruleBroken(
+        'decision',
+        'breachWithinCalendarCoverage',
+        `working days cannot be counted from ${breachOn}: the calendar covers ${this.calendar.coverage().from} onwards`,
+      );
+    }
+    return Math.max(0, this.calendar.workingDaysBetween(breachOn, this.calendar.localDate(now)));
   }
 }

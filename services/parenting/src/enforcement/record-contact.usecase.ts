@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
-import { Clock } from '@baton/calendar';
+import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
 import { ProblemException, requireIfMatch } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
@@ -19,6 +19,7 @@ export class RecordContact {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly loader: EnforcementCaseLoader,
+    private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
   ) {}
 
@@ -41,11 +42,11 @@ export class RecordContact {
           },
         );
       }
-      if (contactedAt > now || contactedAt < enforcement.openedAt) {
+      if (contactedAt > now || this.calendar.localDate(contactedAt) < enforcement.breachOn) {
         throw ProblemException.ruleBroken(
           'contactedAt',
           'betweenBreachAndNow',
-          'contact is recorded after the breach was recorded and not in the future',
+          `contact is on or after the breach (${enforcement.breachOn}) and not in the future`,
         );
       }
       Object.assign(enforcement, {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
-import { claimIdempotencyKey } from '@baton/http-api';
+import { claimIdempotencyKey, ProblemException } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
 import { TenantDirectory } from '@baton/tenancy';
 import { appealRouteFor, legalBasisViolations } from '../domain/legal-basis.table.js';
@@ -31,18 +31,16 @@ export class MakeOrder {
 
   async execute(caller: Caller, dto: MakeOrderDto, idempotencyKey: string | undefined): Promise<ParentingOrder> {
     const now = this.clock.now();
-    const violations: RuleViolation[] = [];
     const agency = this.tenants.agency(caller.tenant, caller.agencyId);
     const holdingKind = agency ? holdingKindOf(agency.kind) : undefined;
     if (!holdingKind) {
-      violations.push({
-        field: 'holdingAgencyId',
-        rule: 'holdingAgencyKind',
-        message: 'parenting orders are held by a youth offending team, education welfare or the local authority',
-      });
-    } else {
-      violations.push(...legalBasisViolations(dto.legalBasis, dto.applicant, holdingKind, dto.courtKind));
+      throw ProblemException.ruleBroken(
+        'holdingAgencyId',
+        'holdingAgencyKind',
+        'parenting orders are held by a youth offending team, education welfare or the local authority',
+      );
     }
+    const violations: RuleViolation[] = legalBasisViolations(dto.legalBasis, dto.applicant, holdingKind, dto.courtKind);
     if (dto.madeOn > now.toISOString().slice(0, 10)) {
       violations.push({ field: 'madeOn', rule: 'isNotFuture', message: 'an order cannot be made in the future' });
     }
@@ -72,7 +70,7 @@ export class MakeOrder {
       madeOn: dto.madeOn,
       requirementsEndOn: dto.requirementsEndOn ?? latestRequirementEnd(dto.madeOn),
       holdingAgencyId: caller.agencyId,
-      holdingAgencyKind: holdingKind!,
+      holdingAgencyKind: holdingKind,
       officerPersonId: officer.personId,
       officer,
       children: dto.children.map((c) => ({ ...c })),

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { orderTransitionViolations } from '../domain/order-lifecycle.rules.js';
+import { refuseIfAny } from '../problem/rule-problem.js';
 import { ParentingOrder } from './parenting-order.entity.js';
 
 /**
@@ -10,6 +12,8 @@ export async function saveOrderStep(
   order: ParentingOrder,
   patch: Partial<Pick<ParentingOrder, 'state' | 'requirementsEndOn' | 'openEnforcementCases' | 'closedOn'>> = {},
 ): Promise<void> {
+  if (patch.state !== undefined)
+    refuseIfAny(orderTransitionViolations(order.state, patch.state), 'The order cannot change', 409);
   Object.assign(order, patch);
   order.version += 1;
   await manager.update(ParentingOrder, { id: order.id }, { ...patch, version: order.version });

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { ListOrdersQueryDto } from './dto/list-orders.dto.js';
 import { MakeOrderDto } from './dto/make-order.dto.js';
 import { MakeOrder } from './make-order.usecase.js';
 import { OrderLoader } from './order.loader.js';
+import { OrderQueries } from './order.queries.js';
 import { OrderReader } from './order.reader.js';
 import { viewFor, type OrderView } from './order.views.js';
 
@@ -25,6 +27,7 @@ export class OrderController {
     private readonly make: MakeOrder,
     private readonly loader: OrderLoader,
     private readonly reader: OrderReader,
+    private readonly queries: OrderQueries,
     private readonly access: AccessRecorder,
     private readonly dataSource: DataSource,
   ) {}
@@ -45,6 +48,20 @@ export class OrderController {
       const { relationship } = await this.loader.forCaller(manager, caller, order.id);
       return viewFor(relationship, order, await this.reader.partsOf(manager, order.id));
     });
+  }
+
+  @Get()
+  @Roles('practitioner', 'manager')
+  @ApiOperation({ summary: 'Orders I hold as responsible officer, or my agency holds (managers); newest first' })
+  async list(@CurrentCaller() caller: Caller, @Query() query: ListOrdersQueryDto, @Origin() origin: RequestOrigin) {
+    const page = await this.queries.held(caller, query);
+    await this.access.record(caller, origin, {
+      action: 'list',
+      recordType: 'order',
+      purpose: 'orders held',
+      records: page.items.map((o) => ({ id: o.id, familyId: o.familyId })),
+    });
+    return page;
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DevIssuer } from '@baton/auth';
+import { addDays, addMonths, lastDayOfPeriod } from '../domain/calendar-dates.js';
 
 /** Invented people of the demo tenant (config/tenants/demo.json); no real person's details. */
 export const PEOPLE = {
@@ -45,7 +46,7 @@ export function tokenFor(issuer: DevIssuer, person: Person, tenant = 'demo'): Pr
   return issuer.sign({ ...PEOPLE[person], roles: [...PEOPLE[person].roles], tenant }, { expiresIn: '10m' });
 }
 
-/** An order under ASBA 2003 s.26 made on `madeOn`, with a 3-month programme and a school escort. */
+/** An order under ASBA 2003 s.26 made on `madeOn`, with a 3-month programme and a 7-month school escort. */
 export function yotOrder(madeOn: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     familyId: randomUUID(),
@@ -63,13 +64,13 @@ export function yotOrder(madeOn: string, overrides: Record<string, unknown> = {}
         kind: 'programme',
         description: 'Attend the Strengthening Families programme',
         startsOn: madeOn,
-        endsOn: '2026-05-01',
+        endsOn: lastDayOfPeriod(madeOn, 3),
       },
       {
         kind: 'escort-to-school',
         description: 'Escort Alfie to school every school day',
         startsOn: madeOn,
-        endsOn: '2026-08-31',
+        endsOn: addDays(addMonths(madeOn, 7), -2),
       },
     ],
     ...overrides,
