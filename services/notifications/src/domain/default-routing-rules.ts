@@ -1,3 +1,5 @@
+import { DEFAULT_ORDER_RULES } from './default-order-rules.js';
+import { DEFAULT_PLAN_RULES } from './default-plan-rules.js';
 import type { RoutingRule } from './routing-rule.js';
 
 const REFERRAL_IDS = ['referralId', 'familyId'];
@@ -20,11 +22,10 @@ const WHOLE_REFERRAL = [
 ];
 
 /**
- * The routing rules a deployment starts with (README: Notifications lists them in words). Each audience names only
- * the fields its relationship needs; the referrer learns the outcome but not the triage team's reasons or allocation,
- * as in the referrals service's own referrer view.
+ * Referrals. Each audience names only the fields its relationship needs; the referrer learns the outcome but not the
+ * triage team's reasons or allocation, as in the referrals service's own referrer view.
  */
-export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
+const REFERRAL_RULES: readonly RoutingRule[] = [
   {
     eventType: 'baton.referral.received.v1',
     urgentWhen: [{ field: 'urgency', equals: 'urgent' }],
@@ -110,4 +111,11 @@ export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
       },
     ],
   },
+];
+
+/** The routing rules a deployment starts with (README: Notifications lists them in words). */
+export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
+  ...REFERRAL_RULES,
+  ...DEFAULT_PLAN_RULES,
+  ...DEFAULT_ORDER_RULES,
 ];

@@ -113,6 +113,17 @@ function selectPeople(
     const agencyId = party && (party.agencyId ?? people.agencyOfPerson(party.personId));
     return party && agencyId ? [{ personId: party.personId, agencyId }] : [];
   }
+  if ('at' in selector) {
+    return valuesAt(data, selector.at).flatMap((found) => {
+      if (typeof found !== 'object' || found === null) return [];
+      const record = found as Record<string, unknown>;
+      const personId = record[selector.person];
+      const agencyId = record[selector.agency];
+      return typeof personId === 'string' && typeof agencyId === 'string' && people.agencyExists(agencyId)
+        ? [{ personId, agencyId }]
+        : [];
+    });
+  }
   return valuesAt(data, selector.field)
     .filter((id): id is string => typeof id === 'string')
     .flatMap((personId) => {

@@ -25,6 +25,11 @@ export type PeopleSelector =
   | { roles: string[] }
   /** The person id (or ids, through `[]`) at a path in the event's data: event-carried state. */
   | { field: string }
+  /**
+   * People described in the event's data (event-carried state): at each object found at `at` (e.g.
+   * `plan.members[]`, `lead`, `responsibleOfficer`), the person id is field `person` and their agency field `agency`.
+   */
+  | { at: string; person: string; agency: string }
   /** The person this service remembered for the event's aggregate. */
   | { remembered: string };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CloudEvent } from '@baton/contracts';
+import { definitionOf, type CloudEvent } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
 import { nextDigestAt } from '../domain/digest-schedule.js';
 import { renderNotification } from '../domain/notification-text.js';
@@ -51,7 +51,10 @@ export class FanOut {
     if (rules.length === 0) return 0;
     await this.remember(event, rules, manager);
     const remembered = await this.rememberedFor(event, manager);
-    const recipients = routeEvent(event, rules, tenantPeople(this.tenants, event.tenant), remembered);
+    const routed = routeEvent(event, rules, tenantPeople(this.tenants, event.tenant), remembered);
+    // An event type the catalogue marks urgent is urgent whatever the rules say.
+    const urgentType = definitionOf(event.type)?.urgent === true;
+    const recipients = routed.map((r) => ({ ...r, urgent: r.urgent || urgentType }));
     if (recipients.length === 0) return 0;
     const notifications = recipients.map((r) => this.notificationFor(event, r));
     const deliveries = await this.deliveriesFor(event, notifications, manager, now);

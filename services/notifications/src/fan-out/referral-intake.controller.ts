@@ -5,12 +5,12 @@ import { OnEvent, type JetStreamContext } from '@baton/messaging';
 import { FanOut } from './fan-out.usecase.js';
 
 /**
- * The domain events this service routes, one durable consumer each. A handler runs in the transaction that records
+ * The referral events this service routes, one durable consumer each. A handler runs in the transaction that records
  * the event in the inbox, so a redelivered event is skipped and a failed one leaves nothing behind; an event that
  * breaks its contract is dead-lettered by the transport before it gets here.
  */
 @Controller()
-export class EventIntakeController {
+export class ReferralIntakeController {
   constructor(private readonly fanOut: FanOut) {}
 
   @OnEvent(ReferralEvents.received)
