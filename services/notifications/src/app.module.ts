@@ -19,10 +19,7 @@ import { NatsAgencyChannel } from './delivery/nats-agency.channel.js';
 import { DELIVERY_TIMEOUT, WebhookChannel } from './delivery/webhook.channel.js';
 import { DIGEST_SCAN_INTERVAL, DigestJob } from './digest/digest.job.js';
 import type { RoutingRule } from './domain/routing-rule.js';
-import { ContractIntakeController } from './fan-out/contract-intake.controller.js';
-import { OrderIntakeController } from './fan-out/order-intake.controller.js';
-import { PlanIntakeController } from './fan-out/plan-intake.controller.js';
-import { ReferralIntakeController } from './fan-out/referral-intake.controller.js';
+import { EventIntakeController } from './fan-out/event-intake.controller.js';
 import { FanOut } from './fan-out/fan-out.usecase.js';
 import { DatabaseHealth } from './health/database.health.js';
 import { InboxController } from './inbox/inbox.controller.js';
@@ -99,10 +96,7 @@ export class NotificationsModule {
         HealthModule.register([DatabaseHealth, MessagingHealth]),
       ],
       controllers: [
-        ReferralIntakeController,
-        PlanIntakeController,
-        OrderIntakeController,
-        ContractIntakeController,
+        EventIntakeController,
         InboxController,
         WebhookController,
         DeliveryController,

@@ -10,8 +10,9 @@ export type AttemptResult =
 
 /**
  * The durable schedule of outgoing deliveries. A delivery is claimed with a lease (SKIP LOCKED, so replicas share the
- * work) only when it is due and is the oldest unfinished one of its queue — same channel, same target (endpoint,
- * mailbox or subject) and same family — so each receiver gets a family's events in order.
+ * work) only when it is due and is the earliest unfinished one of its queue — same channel, same target (endpoint,
+ * mailbox or subject) and same family, by the time the event happened — so each receiver gets a family's events in
+ * order even when they were consumed by different consumers, and one family's failures never hold up another's.
  */
 @Injectable()
 export class DeliveryStore {
@@ -26,7 +27,7 @@ export class DeliveryStore {
            AND NOT EXISTS (
              SELECT 1 FROM delivery e
              WHERE e.channel = d.channel AND e.target = d.target AND e.order_key = d.order_key AND NOT e.digest
-               AND e.status IN ('pending', 'failed') AND e.id < d.id)
+               AND e.status IN ('pending', 'failed') AND (e.event_time, e.id) < (d.event_time, d.id))
          ORDER BY d.due_at, d.id
          LIMIT $1
          FOR UPDATE SKIP LOCKED

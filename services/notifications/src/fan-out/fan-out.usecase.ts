@@ -216,12 +216,12 @@ export class FanOut {
     );
     await manager.query(
       `INSERT INTO delivery (public_id, notification_id, tenant, event_id, channel, target, endpoint_id, order_key,
-         digest, status, due_at, delivered_at)
-       SELECT x.public_id, x.notification_id, $2, $3, x.channel, x.target, x.endpoint_id, $4, x.digest, x.status,
+         event_time, digest, status, due_at, delivered_at)
+       SELECT x.public_id, x.notification_id, $2, $3, x.channel, x.target, x.endpoint_id, $4, $5, x.digest, x.status,
          x.due_at, CASE WHEN x.status = 'delivered' THEN x.due_at END
        FROM jsonb_to_recordset($1::jsonb) AS x(public_id uuid, notification_id uuid, channel text, target text,
          endpoint_id uuid, digest boolean, status text, due_at timestamptz)`,
-      [JSON.stringify(deliveries), event.tenant, event.id, event.familyid ?? event.subject],
+      [JSON.stringify(deliveries), event.tenant, event.id, event.familyid ?? event.subject, event.time],
     );
     if (deliveries.some((d) => d.status === 'pending')) {
       await manager.query('SELECT pg_notify($1, $2)', [DELIVERY_CHANNEL, '']);

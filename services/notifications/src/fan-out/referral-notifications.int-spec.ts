@@ -2,6 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Webhook } from 'standardwebhooks';
 import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { eventually } from '../testing/eventually.js';
 import { startNotificationsTestApp, type NotificationsTestApp } from '../testing/notifications-test-app.js';
 import {
   newReferralIds,
@@ -11,20 +12,6 @@ import {
 } from '../testing/referral-events.js';
 import { SmtpSink } from '../testing/smtp-sink.js';
 import { WebhookReceiver } from '../testing/webhook-receiver.js';
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a referral reaches every agency and person it concerns, over every channel', () => {
   let infra: TestInfra;

@@ -64,6 +64,7 @@ export class CreateNotifications1763900000400 implements MigrationInterface {
       target text NOT NULL,
       endpoint_id uuid REFERENCES webhook_endpoint (id),
       order_key text NOT NULL,
+      event_time timestamptz NOT NULL,
       digest boolean NOT NULL DEFAULT false,
       status text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'dead')),
       attempts integer NOT NULL DEFAULT 0,
@@ -76,7 +77,8 @@ export class CreateNotifications1763900000400 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX delivery_due ON delivery (due_at, id) WHERE status IN ('pending', 'failed')`);
     await q.query(
-      `CREATE INDEX delivery_queue ON delivery (channel, target, order_key, digest, id) WHERE status IN ('pending', 'failed')`,
+      `CREATE INDEX delivery_queue ON delivery (channel, target, order_key, digest, event_time, id)
+       WHERE status IN ('pending', 'failed')`,
     );
     await q.query('CREATE INDEX delivery_event ON delivery (event_id)');
     await q.query(`CREATE INDEX delivery_dead ON delivery (tenant, id) WHERE status = 'dead'`);
