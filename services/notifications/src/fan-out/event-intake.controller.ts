@@ -14,8 +14,10 @@ import { FanOut } from './fan-out.usecase.js';
 export class EventIntakeController {
   constructor(private readonly fanOut: FanOut) {}
 
+  // Readonly<…>: the parameter's design type is then Object, which the app-wide ValidationPipe passes through (the
+  // transport has already validated the event against its contract); a class type would be re-validated as a DTO.
   @OnEvent(ALL_EVENTS)
-  onEvent(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<number> {
+  onEvent(@Payload() event: Readonly<CloudEvent>, @Ctx() ctx: JetStreamContext): Promise<number> {
     return this.fanOut.execute(event, ctx.manager);
   }
 }

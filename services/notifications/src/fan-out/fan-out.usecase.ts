@@ -3,35 +3,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { definitionOf, type CloudEvent } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
+import { CHANNEL_SETTINGS, type ChannelSettings } from '../delivery/channel-settings.js';
+import { agencySubject } from '../delivery/nats-agency.channel.js';
 import { nextDigestAt } from '../domain/digest-schedule.js';
 import { renderNotification } from '../domain/notification-text.js';
 import { routeEvent, type Recipient } from '../domain/route-event.js';
 import type { RememberedParties, RoutingRule } from '../domain/routing-rule.js';
 import { ROUTING_RULES } from '../routing/routing-rules.loader.js';
 import { tenantPeople } from '../routing/tenant-people.js';
-import { DELIVERY_CHANNEL, INBOX_CHANNEL } from '../migrations/1763900000400-create-notifications.js';
-import { CHANNEL_SETTINGS, type ChannelSettings } from '../delivery/channel-settings.js';
-import { agencySubject } from '../delivery/nats-agency.channel.js';
-
-interface NotificationRow {
-  id: string;
-  recipient: Recipient;
-  title: string;
-  body: string;
-  link: string;
-  payload: object;
-}
-
-interface DeliveryRow {
-  public_id: string;
-  notification_id: string;
-  channel: 'inbox' | 'email' | 'webhook' | 'nats';
-  target: string;
-  endpoint_id: string | null;
-  digest: boolean;
-  status: 'pending' | 'delivered';
-  due_at: string;
-}
+import { readRemembered, writeFanOut, type DirectDeliveryInsert, type NotificationInsert } from './fan-out.store.js';
 
 /**
  * Turns one domain event into notifications and deliveries, in the consumer's transaction (so with its inbox row):
@@ -46,43 +26,41 @@ export class FanOut {
     @Inject(CHANNEL_SETTINGS) private readonly channels: ChannelSettings,
   ) {}
 
-  async execute(event: CloudEvent, manager: EntityManager, now: Date = new Date()): Promise<number> {
+  async execute(event: Readonly<CloudEvent>, manager: EntityManager, now: Date = new Date()): Promise<number> {
     const rules = this.rules.filter((r) => r.eventType === event.type);
     if (rules.length === 0) return 0;
-    await this.remember(event, rules, manager);
-    const remembered = await this.rememberedFor(event, manager);
+    const remembered: RememberedParties = usesRemembered(rules)
+      ? await readRemembered(manager, event.tenant, event.subject)
+      : new Map();
     const routed = routeEvent(event, rules, tenantPeople(this.tenants, event.tenant), remembered);
     // An event type the catalogue marks urgent is urgent whatever the rules say.
     const urgentType = definitionOf(event.type)?.urgent === true;
-    const recipients = routed.map((r) => ({ ...r, urgent: r.urgent || urgentType }));
-    if (recipients.length === 0) return 0;
-    const notifications = recipients.map((r) => this.notificationFor(event, r));
-    const deliveries = await this.deliveriesFor(event, notifications, manager, now);
-    await this.insert(event, notifications, deliveries, manager);
+    const notifications = routed.map((r) => this.notificationFor(event, { ...r, urgent: r.urgent || urgentType }));
+    await writeFanOut(manager, {
+      event: {
+        id: event.id,
+        type: event.type,
+        tenant: event.tenant,
+        subject: event.subject,
+        familyId: event.familyid ?? null,
+        senderAgencyId: event.actoragency ?? null,
+        actor: event.actor,
+        time: event.time,
+      },
+      // The actor is remembered as a person; scheduled work has none.
+      remember: event.actor === 'system' ? [] : rules.flatMap((r) => (r.remember ? [r.remember] : [])),
+      notifications,
+      direct: notifications.flatMap((n) => this.directDeliveries(event, n)),
+      agencies: notifications
+        .filter((n) => n.recipient_kind === 'agency')
+        .map((n) => ({ notification_id: n.id, agency_id: n.recipient_id })),
+      now,
+      nextDigestAt: nextDigestAt(now, this.channels.digestHour),
+    });
     return notifications.length;
   }
 
-  private async remember(event: CloudEvent, rules: RoutingRule[], manager: EntityManager): Promise<void> {
-    for (const name of rules.flatMap((r) => (r.remember ? [r.remember] : []))) {
-      if (event.actor === 'system') continue;
-      await manager.query(
-        `INSERT INTO remembered_party (tenant, aggregate_id, name, person_id, agency_id) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (tenant, aggregate_id, name) DO NOTHING`,
-        [event.tenant, event.subject, name, event.actor, event.actoragency ?? null],
-      );
-    }
-  }
-
-  private async rememberedFor(event: CloudEvent, manager: EntityManager): Promise<RememberedParties> {
-    const rows = await manager.query<{ name: string; personId: string; agencyId: string | null }[]>(
-      `SELECT name, person_id AS "personId", agency_id AS "agencyId" FROM remembered_party
-       WHERE tenant = $1 AND aggregate_id = $2`,
-      [event.tenant, event.subject],
-    );
-    return new Map(rows.map((r) => [r.name, { personId: r.personId, agencyId: r.agencyId ?? undefined }]));
-  }
-
-  private notificationFor(event: CloudEvent, recipient: Recipient): NotificationRow {
+  private notificationFor(event: Readonly<CloudEvent>, recipient: Recipient): NotificationInsert {
     const agency = this.tenants.agency(event.tenant, recipient.agencyId);
     const person = recipient.kind === 'person' ? this.tenants.person(event.tenant, recipient.id) : undefined;
     const text = renderNotification({
@@ -110,131 +88,57 @@ export class FanOut {
       ...(event.actoragency ? { actoragency: event.actoragency } : {}),
       data: recipient.view,
     };
-    return { id: randomUUID(), recipient, title: text.title, body: text.body, link: text.link, payload };
+    return {
+      id: randomUUID(),
+      recipient_kind: recipient.kind,
+      recipient_id: recipient.id,
+      agency_id: recipient.agencyId,
+      relationships: recipient.relationships,
+      urgent: recipient.urgent,
+      title: text.title,
+      body: text.body,
+      link: text.link,
+      payload,
+    };
   }
 
-  private async deliveriesFor(
-    event: CloudEvent,
-    notifications: NotificationRow[],
-    manager: EntityManager,
-    now: Date,
-  ): Promise<DeliveryRow[]> {
-    const agencies = notifications.filter((n) => n.recipient.kind === 'agency').map((n) => n.recipient.id);
-    const people = notifications.filter((n) => n.recipient.kind === 'person').map((n) => n.recipient.id);
-    const endpoints = agencies.length
-      ? await manager.query<{ id: string; agencyId: string }[]>(
-          `SELECT id, agency_id AS "agencyId" FROM webhook_endpoint
-           WHERE tenant = $1 AND active AND agency_id = ANY($2) AND $3 = ANY(event_types)`,
-          [event.tenant, agencies, event.type],
-        )
-      : [];
-    const digesters = new Set(
-      people.length && this.channels.emailEnabled
-        ? (
-            await manager.query<{ personId: string }[]>(
-              `SELECT person_id AS "personId" FROM preference
-               WHERE tenant = $1 AND person_id = ANY($2) AND email_mode = 'daily-digest'`,
-              [event.tenant, people],
-            )
-          ).map((r) => r.personId)
-        : [],
-    );
-    const at = now.toISOString();
-    const rows: DeliveryRow[] = [];
-    const add = (n: NotificationRow, row: Omit<DeliveryRow, 'public_id' | 'notification_id'>): void => {
+  /** Inbox and e-mail for a person; NATS subject and shared mailbox for an agency (webhooks are joined in SQL). */
+  private directDeliveries(event: Readonly<CloudEvent>, n: NotificationInsert): DirectDeliveryInsert[] {
+    const rows: DirectDeliveryInsert[] = [];
+    const add = (row: Omit<DirectDeliveryInsert, 'public_id' | 'notification_id'>): void => {
       rows.push({ public_id: randomUUID(), notification_id: n.id, ...row });
     };
-    for (const n of notifications) {
-      const r = n.recipient;
-      if (r.kind === 'person') {
-        add(n, { channel: 'inbox', target: r.id, endpoint_id: null, digest: false, status: 'delivered', due_at: at });
-        const email = this.tenants.person(event.tenant, r.id)?.email;
-        if (this.channels.emailEnabled && email) {
-          // Urgent events are never held for a digest.
-          const digest = !r.urgent && digesters.has(r.id);
-          const due = digest ? nextDigestAt(now, this.channels.digestHour).toISOString() : at;
-          add(n, { channel: 'email', target: email, endpoint_id: null, digest, status: 'pending', due_at: due });
-        }
-        continue;
-      }
-      for (const endpoint of endpoints.filter((e) => e.agencyId === r.id)) {
-        add(n, {
-          channel: 'webhook',
-          target: endpoint.id,
-          endpoint_id: endpoint.id,
-          digest: false,
+    const email = this.channels.emailEnabled;
+    if (n.recipient_kind === 'person') {
+      add({ channel: 'inbox', target: n.recipient_id, digest_candidate: false, person_id: null, status: 'delivered' });
+      const address = this.tenants.person(event.tenant, n.recipient_id)?.email;
+      // Urgent events are never held for a digest.
+      const digestCandidate = !n.urgent;
+      if (email && address) {
+        add({
+          channel: 'email',
+          target: address,
+          digest_candidate: digestCandidate,
+          person_id: n.recipient_id,
           status: 'pending',
-          due_at: at,
         });
       }
-      if (this.channels.agencyNatsEnabled) {
-        const subject = agencySubject(this.channels.subjectPrefix, event.tenant, r.id, event.type);
-        add(n, { channel: 'nats', target: subject, endpoint_id: null, digest: false, status: 'pending', due_at: at });
-      }
-      const mailbox = this.tenants.agency(event.tenant, r.id)?.email;
-      if (this.channels.emailEnabled && mailbox) {
-        add(n, { channel: 'email', target: mailbox, endpoint_id: null, digest: false, status: 'pending', due_at: at });
-      }
+      return rows;
+    }
+    if (this.channels.agencyNatsEnabled) {
+      const subject = agencySubject(this.channels.subjectPrefix, event.tenant, n.recipient_id, event.type);
+      add({ channel: 'nats', target: subject, digest_candidate: false, person_id: null, status: 'pending' });
+    }
+    const mailbox = this.tenants.agency(event.tenant, n.recipient_id)?.email;
+    if (email && mailbox) {
+      add({ channel: 'email', target: mailbox, digest_candidate: false, person_id: null, status: 'pending' });
     }
     return rows;
   }
+}
 
-  private async insert(
-    event: CloudEvent,
-    notifications: NotificationRow[],
-    deliveries: DeliveryRow[],
-    manager: EntityManager,
-  ): Promise<void> {
-    const notificationRows = notifications.map((n) => ({
-      id: n.id,
-      recipient_kind: n.recipient.kind,
-      recipient_id: n.recipient.id,
-      agency_id: n.recipient.agencyId,
-      relationships: n.recipient.relationships,
-      urgent: n.recipient.urgent,
-      title: n.title,
-      body: n.body,
-      link: n.link,
-      payload: n.payload,
-    }));
-    await manager.query(
-      `INSERT INTO notification (id, tenant, event_id, event_type, aggregate_id, family_id, sender_agency_id,
-         recipient_kind, recipient_id, agency_id, relationships, urgent, title, body, link, payload)
-       SELECT x.id, $2, $3, $4, $5, $6, $7, x.recipient_kind, x.recipient_id, x.agency_id,
-         ARRAY(SELECT jsonb_array_elements_text(x.relationships)), x.urgent, x.title, x.body, x.link, x.payload
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, recipient_kind text, recipient_id text, agency_id text,
-         relationships jsonb, urgent boolean, title text, body text, link text, payload jsonb)`,
-      [
-        JSON.stringify(notificationRows),
-        event.tenant,
-        event.id,
-        event.type,
-        event.subject,
-        event.familyid ?? null,
-        event.actoragency ?? null,
-      ],
-    );
-    await manager.query(
-      `INSERT INTO delivery (public_id, notification_id, tenant, event_id, channel, target, endpoint_id, order_key,
-         event_time, digest, status, due_at, delivered_at)
-       SELECT x.public_id, x.notification_id, $2, $3, x.channel, x.target, x.endpoint_id, $4, $5, x.digest, x.status,
-         x.due_at, CASE WHEN x.status = 'delivered' THEN x.due_at END
-       FROM jsonb_to_recordset($1::jsonb) AS x(public_id uuid, notification_id uuid, channel text, target text,
-         endpoint_id uuid, digest boolean, status text, due_at timestamptz)`,
-      [JSON.stringify(deliveries), event.tenant, event.id, event.familyid ?? event.subject, event.time],
-    );
-    if (deliveries.some((d) => d.status === 'pending')) {
-      await manager.query('SELECT pg_notify($1, $2)', [DELIVERY_CHANNEL, '']);
-    }
-    const items = notifications
-      .filter((n) => n.recipient.kind === 'person')
-      .map((n) => JSON.stringify({ tenant: event.tenant, personId: n.recipient.id, id: n.id }));
-    if (items.length > 0) {
-      // Delivered on commit only, to every replica's live streams.
-      await manager.query('SELECT pg_notify($1, item) FROM jsonb_array_elements_text($2::jsonb) AS item', [
-        INBOX_CHANNEL,
-        JSON.stringify(items),
-      ]);
-    }
-  }
+function usesRemembered(rules: readonly RoutingRule[]): boolean {
+  return rules.some((r) =>
+    r.audiences.some((a) => 'remembered' in a.agencies || (a.people !== undefined && 'remembered' in a.people)),
+  );
 }
