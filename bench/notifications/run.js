@@ -124,7 +124,7 @@ async function main() {
     natsUrl: opts.natsUrl,
     issuer,
     logFile: outFile.replace(/\.json$/, '.service.log'),
-    entry: `${REPO_ROOT}services/notifications/dist/main.js`,
+    entry: process.env.BENCH_ENTRY ?? `${REPO_ROOT}services/notifications/dist/main.js`,
     readyPath: '/health/ready',
   });
   cleanup.add('database', () => dropDatabase(opts.pgUrl, names.database));

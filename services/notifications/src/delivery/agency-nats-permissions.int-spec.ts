@@ -29,7 +29,7 @@ function delivery(subject: string, id: string): ClaimedDelivery {
     title: 'New referral awaiting triage',
     body: '',
     link: '',
-    payload: { id, type: 'baton.referral.received.v1', data: { referralId: id } },
+    payload: JSON.stringify({ id, type: 'baton.referral.received.v1', data: { referralId: id } }),
     endpoint: null,
   };
 }

@@ -12,7 +12,8 @@ export interface ClaimedDelivery {
   title: string;
   body: string;
   link: string;
-  payload: object;
+  /** The envelope with the recipient's minimised data, as JSON text: sent (and signed) as it is. */
+  payload: string;
   /** For a webhook: where to post and the secrets to sign with (each still valid, newest first). */
   endpoint: { url: string; secrets: WebhookSecret[] } | null;
 }

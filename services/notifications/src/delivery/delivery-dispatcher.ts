@@ -37,6 +37,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly listener: OutboxListener;
   private wakeups: Wakeup[] = [];
   private running: Promise<void>[] = [];
+  private readonly recording = new Set<Promise<void>>();
   private stopped = true;
 
   constructor(
@@ -63,6 +64,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     this.wake();
     await this.listener.stop();
     await Promise.all(this.running);
+    await Promise.all(this.recording);
   }
 
   wake(): void {
@@ -75,7 +77,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const claimed = await this.store.claim(this.settings.batchSize, leaseMs);
     if (claimed.length === 0) return 0;
     const results = await Promise.all(claimed.map((d) => this.attempt(d)));
-    await this.store.record(results);
+    // Written while the next round claims: until it is, a leased row and its queue's later rows stay unclaimable.
+    const recorded: Promise<void> = this.store
+      .record(results)
+      .catch((e: Error) =>
+        this.logger.error(`Recording ${results.length} attempts failed (their leases will expire): ${e.message}`),
+      )
+      .finally(() => this.recording.delete(recorded));
+    this.recording.add(recorded);
     return claimed.length;
   }
 

@@ -42,6 +42,12 @@ const SELECT = `SELECT d.id::text AS seq, d.public_id AS id, d.event_id AS "even
   n.sender_agency_id AS "senderAgencyId", d.status, d.attempts, d.last_error AS "lastError", d.due_at AS "dueAt",
   d.delivered_at AS "deliveredAt"
   FROM delivery d JOIN notification n ON n.id = d.notification_id`;
+/** A person's notification is their inbox item: delivered when written, so the inbox channel's record is the row. */
+const INBOX = `SELECT '0' AS seq, n.id, n.event_id AS "eventId", n.event_type AS "eventType", 'inbox' AS channel,
+  n.recipient_kind AS "recipientKind", n.recipient_id AS "recipientId", n.agency_id AS "agencyId",
+  n.sender_agency_id AS "senderAgencyId", 'delivered' AS status, 0 AS attempts, NULL AS "lastError",
+  n.created_at AS "dueAt", n.created_at AS "deliveredAt"
+  FROM notification n WHERE n.recipient_kind = 'person'`;
 
 /**
  * Where each delivery of an event stands. The agency that caused the event sees every delivery of it; a manager
@@ -56,10 +62,11 @@ export class DeliveryStatusQueries {
     eventId: string,
   ): Promise<{ eventId: string; summary: Record<DeliveryStatus, number>; deliveries: DeliveryView[] }> {
     const rows = UUID.test(eventId)
-      ? await this.dataSource.query<DeliveryRow[]>(`${SELECT} WHERE d.event_id = $1 AND d.tenant = $2 ORDER BY d.id`, [
-          eventId,
-          caller.tenant,
-        ])
+      ? await this.dataSource.query<DeliveryRow[]>(
+          `${INBOX} AND n.event_id = $1 AND n.tenant = $2
+           UNION ALL (${SELECT} WHERE d.event_id = $1 AND d.tenant = $2 ORDER BY d.id)`,
+          [eventId, caller.tenant],
+        )
       : [];
     const sender = rows.some((r) => r.senderAgencyId === caller.agencyId);
     const visible = sender ? rows : rows.filter((r) => hasRole(caller, 'manager') && r.agencyId === caller.agencyId);

@@ -24,7 +24,7 @@ export class NatsAgencyChannel implements DeliveryChannel {
   async send(delivery: ClaimedDelivery): Promise<void> {
     const h = headers();
     h.set('Baton-Delivery-Id', delivery.publicId);
-    await this.broker.js.publish(delivery.target, JSON.stringify(delivery.payload), {
+    await this.broker.js.publish(delivery.target, delivery.payload, {
       msgID: delivery.publicId,
       headers: h,
     });

@@ -23,6 +23,12 @@ export interface NotificationInsert {
   title: string;
   body: string;
   link: string;
+  view_id: string;
+}
+
+/** What some recipients may see of the event; recipients with the same view share one. */
+export interface ViewInsert {
+  id: string;
   payload: object;
 }
 
@@ -30,18 +36,18 @@ export interface NotificationInsert {
 export interface DirectDeliveryInsert {
   public_id: string;
   notification_id: string;
-  channel: 'inbox' | 'email' | 'nats';
+  channel: 'email' | 'nats';
   target: string;
   /** A person's routine e-mail: held for the digest if they chose one. */
   digest_candidate: boolean;
   person_id: string | null;
-  status: 'pending' | 'delivered';
 }
 
 export interface FanOutWrite {
   event: FannedEvent;
   /** Names under which to remember the event's actor for its aggregate. */
   remember: string[];
+  views: ViewInsert[];
   notifications: NotificationInsert[];
   direct: DirectDeliveryInsert[];
   /** Agency notifications: one webhook delivery per active endpoint of the agency that chose this event type. */
@@ -66,21 +72,23 @@ export async function writeFanOut(manager: EntityManager, w: FanOutWrite): Promi
        INSERT INTO remembered_party (tenant, aggregate_id, name, person_id, agency_id)
        SELECT $1, $2, name, $3, $4 FROM unnest($5::text[]) AS name
        ON CONFLICT (tenant, aggregate_id, name) DO NOTHING
+     ), views AS (
+       INSERT INTO notification_view (id, tenant, event_id, payload)
+       SELECT x.id, $1, $6, x.payload FROM jsonb_to_recordset($18::jsonb) AS x(id uuid, payload jsonb)
      ), notifications AS (
        INSERT INTO notification (id, tenant, event_id, event_type, aggregate_id, family_id, sender_agency_id,
-         recipient_kind, recipient_id, agency_id, relationships, urgent, title, body, link, payload)
+         recipient_kind, recipient_id, agency_id, relationships, urgent, title, body, link, view_id)
        SELECT x.id, $1, $6, $7, $2, $8, $9, x.recipient_kind, x.recipient_id, x.agency_id,
-         ARRAY(SELECT jsonb_array_elements_text(x.relationships)), x.urgent, x.title, x.body, x.link, x.payload
+         ARRAY(SELECT jsonb_array_elements_text(x.relationships)), x.urgent, x.title, x.body, x.link, x.view_id
        FROM jsonb_to_recordset($10::jsonb) AS x(id uuid, recipient_kind text, recipient_id text, agency_id text,
-         relationships jsonb, urgent boolean, title text, body text, link text, payload jsonb)
+         relationships jsonb, urgent boolean, title text, body text, link text, view_id uuid)
      ), direct AS (
        INSERT INTO delivery (public_id, notification_id, tenant, event_id, channel, target, order_key, event_time,
-         digest, status, due_at, delivered_at)
-       SELECT x.public_id, x.notification_id, $1, $6, x.channel, x.target, $11, $12, held.digest, x.status,
-         CASE WHEN held.digest THEN $14::timestamptz ELSE $13::timestamptz END,
-         CASE WHEN x.status = 'delivered' THEN $13::timestamptz END
+         digest, status, due_at)
+       SELECT x.public_id, x.notification_id, $1, $6, x.channel, x.target, $11, $12, held.digest, 'pending',
+         CASE WHEN held.digest THEN $14::timestamptz ELSE $13::timestamptz END
        FROM jsonb_to_recordset($15::jsonb) AS x(public_id uuid, notification_id uuid, channel text, target text,
-         digest_candidate boolean, person_id text, status text)
+         digest_candidate boolean, person_id text)
        CROSS JOIN LATERAL (SELECT x.digest_candidate AND EXISTS (
          SELECT 1 FROM preference p WHERE p.tenant = $1 AND p.person_id = x.person_id AND p.email_mode = 'daily-digest'
        ) AS digest) AS held
@@ -95,7 +103,7 @@ export async function writeFanOut(manager: EntityManager, w: FanOutWrite): Promi
      )
      SELECT
        (SELECT count(pg_notify('${INBOX_CHANNEL}', item)) FROM jsonb_array_elements_text($17::jsonb) AS item) AS inbox,
-       CASE WHEN EXISTS (SELECT 1 FROM webhooks) OR EXISTS (SELECT 1 FROM direct WHERE status = 'pending')
+       CASE WHEN EXISTS (SELECT 1 FROM webhooks) OR EXISTS (SELECT 1 FROM direct)
          THEN pg_notify('${DELIVERY_CHANNEL}', '') END AS woken`,
     [
       e.tenant,
@@ -115,6 +123,7 @@ export async function writeFanOut(manager: EntityManager, w: FanOutWrite): Promi
       JSON.stringify(w.direct),
       JSON.stringify(w.agencies),
       JSON.stringify(inboxItems),
+      JSON.stringify(w.views),
     ],
   );
 }

@@ -11,7 +11,13 @@ import { routeEvent, type Recipient } from '../domain/route-event.js';
 import type { RememberedParties, RoutingRule } from '../domain/routing-rule.js';
 import { ROUTING_RULES } from '../routing/routing-rules.loader.js';
 import { tenantPeople } from '../routing/tenant-people.js';
-import { readRemembered, writeFanOut, type DirectDeliveryInsert, type NotificationInsert } from './fan-out.store.js';
+import {
+  readRemembered,
+  writeFanOut,
+  type DirectDeliveryInsert,
+  type NotificationInsert,
+  type ViewInsert,
+} from './fan-out.store.js';
 
 /**
  * Turns one domain event into notifications and deliveries, in the consumer's transaction (so with its inbox row):
@@ -35,7 +41,10 @@ export class FanOut {
     const routed = routeEvent(event, rules, tenantPeople(this.tenants, event.tenant), remembered);
     // An event type the catalogue marks urgent is urgent whatever the rules say.
     const urgentType = definitionOf(event.type)?.urgent === true;
-    const notifications = routed.map((r) => this.notificationFor(event, { ...r, urgent: r.urgent || urgentType }));
+    const views = new Map<string, ViewInsert>();
+    const notifications = routed.map((r) =>
+      this.notificationFor(event, { ...r, urgent: r.urgent || urgentType }, views),
+    );
     await writeFanOut(manager, {
       event: {
         id: event.id,
@@ -49,6 +58,7 @@ export class FanOut {
       },
       // The actor is remembered as a person; scheduled work has none.
       remember: event.actor === 'system' ? [] : rules.flatMap((r) => (r.remember ? [r.remember] : [])),
+      views: [...views.values()],
       notifications,
       direct: notifications.flatMap((n) => this.directDeliveries(event, n)),
       agencies: notifications
@@ -60,7 +70,11 @@ export class FanOut {
     return notifications.length;
   }
 
-  private notificationFor(event: Readonly<CloudEvent>, recipient: Recipient): NotificationInsert {
+  private notificationFor(
+    event: Readonly<CloudEvent>,
+    recipient: Recipient,
+    views: Map<string, ViewInsert>,
+  ): NotificationInsert {
     const agency = this.tenants.agency(event.tenant, recipient.agencyId);
     const person = recipient.kind === 'person' ? this.tenants.person(event.tenant, recipient.id) : undefined;
     const text = renderNotification({
@@ -88,6 +102,9 @@ export class FanOut {
       ...(event.actoragency ? { actoragency: event.actoragency } : {}),
       data: recipient.view,
     };
+    const key = JSON.stringify(recipient.view);
+    const view = views.get(key) ?? { id: randomUUID(), payload };
+    views.set(key, view);
     return {
       id: randomUUID(),
       recipient_kind: recipient.kind,
@@ -98,11 +115,14 @@ export class FanOut {
       title: text.title,
       body: text.body,
       link: text.link,
-      payload,
+      view_id: view.id,
     };
   }
 
-  /** Inbox and e-mail for a person; NATS subject and shared mailbox for an agency (webhooks are joined in SQL). */
+  /**
+   * E-mail for a person (their notification is already their inbox item); NATS subject and shared mailbox for an
+   * agency (webhook endpoints are joined in SQL).
+   */
   private directDeliveries(event: Readonly<CloudEvent>, n: NotificationInsert): DirectDeliveryInsert[] {
     const rows: DirectDeliveryInsert[] = [];
     const add = (row: Omit<DirectDeliveryInsert, 'public_id' | 'notification_id'>): void => {
@@ -110,28 +130,21 @@ export class FanOut {
     };
     const email = this.channels.emailEnabled;
     if (n.recipient_kind === 'person') {
-      add({ channel: 'inbox', target: n.recipient_id, digest_candidate: false, person_id: null, status: 'delivered' });
       const address = this.tenants.person(event.tenant, n.recipient_id)?.email;
       // Urgent events are never held for a digest.
       const digestCandidate = !n.urgent;
       if (email && address) {
-        add({
-          channel: 'email',
-          target: address,
-          digest_candidate: digestCandidate,
-          person_id: n.recipient_id,
-          status: 'pending',
-        });
+        add({ channel: 'email', target: address, digest_candidate: digestCandidate, person_id: n.recipient_id });
       }
       return rows;
     }
     if (this.channels.agencyNatsEnabled) {
       const subject = agencySubject(this.channels.subjectPrefix, event.tenant, n.recipient_id, event.type);
-      add({ channel: 'nats', target: subject, digest_candidate: false, person_id: null, status: 'pending' });
+      add({ channel: 'nats', target: subject, digest_candidate: false, person_id: null });
     }
     const mailbox = this.tenants.agency(event.tenant, n.recipient_id)?.email;
     if (email && mailbox) {
-      add({ channel: 'email', target: mailbox, digest_candidate: false, person_id: null, status: 'pending' });
+      add({ channel: 'email', target: mailbox, digest_candidate: false, person_id: null });
     }
     return rows;
   }

@@ -26,8 +26,9 @@ interface ItemRow extends Omit<InboxItem, 'createdAt' | 'readAt'> {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COLUMNS = `id, event_id AS "eventId", event_type AS "eventType", family_id AS "familyId", title, body, link,
-  urgent, relationships, created_at AS "createdAt", read_at AS "readAt", payload AS event`;
+const COLUMNS = `n.id, n.event_id AS "eventId", n.event_type AS "eventType", n.family_id AS "familyId", n.title,
+  n.body, n.link, n.urgent, n.relationships, n.created_at AS "createdAt", n.read_at AS "readAt", v.payload AS event`;
+const FROM = 'notification n JOIN notification_view v ON v.id = n.view_id';
 
 /** A person's own inbox: only items addressed to the caller, in their tenant; anyone else's is not found. */
 @Injectable()
@@ -38,10 +39,11 @@ export class InboxItems {
     const limit = query.limit ?? 25;
     const [afterAt, afterId] = query.cursor ? decodeCursor(query.cursor, 2) : [null, null];
     const rows = await this.dataSource.query<ItemRow[]>(
-      `SELECT ${COLUMNS} FROM notification
-       WHERE tenant = $1 AND recipient_kind = 'person' AND recipient_id = $2 AND ($3::boolean IS NOT TRUE OR read_at IS NULL)
-         AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
-       ORDER BY created_at DESC, id DESC LIMIT $6`,
+      `SELECT ${COLUMNS} FROM ${FROM}
+       WHERE n.tenant = $1 AND n.recipient_kind = 'person' AND n.recipient_id = $2
+         AND ($3::boolean IS NOT TRUE OR n.read_at IS NULL)
+         AND ($4::timestamptz IS NULL OR (n.created_at, n.id) < ($4::timestamptz, $5::uuid))
+       ORDER BY n.created_at DESC, n.id DESC LIMIT $6`,
       [caller.tenant, caller.personId, query.unread ?? false, afterAt, afterId, limit + 1],
     );
     return pageOf(rows, limit, viewOf, (r) => [new Date(r.createdAt).toISOString(), r.id]);
@@ -50,8 +52,8 @@ export class InboxItems {
   async get(caller: Caller, id: string): Promise<InboxItem> {
     const rows = UUID.test(id)
       ? await this.dataSource.query<ItemRow[]>(
-          `SELECT ${COLUMNS} FROM notification
-           WHERE id = $1 AND tenant = $2 AND recipient_kind = 'person' AND recipient_id = $3`,
+          `SELECT ${COLUMNS} FROM ${FROM}
+           WHERE n.id = $1 AND n.tenant = $2 AND n.recipient_kind = 'person' AND n.recipient_id = $3`,
           [id, caller.tenant, caller.personId],
         )
       : [];

@@ -23,7 +23,14 @@ export class CreateNotifications1763900000400 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
     await q.query('CREATE INDEX webhook_endpoint_agency ON webhook_endpoint (tenant, agency_id) WHERE active');
-    // One row per (event, recipient): a person's inbox item, or what an agency was sent.
+    // What one or more recipients of an event may see of it (the envelope with minimised data), kept once.
+    await q.query(`CREATE TABLE notification_view (
+      id uuid PRIMARY KEY,
+      tenant text NOT NULL,
+      event_id uuid NOT NULL,
+      payload jsonb NOT NULL
+    )`);
+    // One row per (event, recipient): for a person it is also their inbox item, the inbox channel's delivery record.
     await q.query(`CREATE TABLE notification (
       id uuid PRIMARY KEY,
       tenant text NOT NULL,
@@ -40,7 +47,7 @@ export class CreateNotifications1763900000400 implements MigrationInterface {
       title text NOT NULL,
       body text NOT NULL,
       link text NOT NULL,
-      payload jsonb NOT NULL,
+      view_id uuid NOT NULL REFERENCES notification_view (id),
       created_at timestamptz NOT NULL DEFAULT now(),
       read_at timestamptz,
       UNIQUE (event_id, recipient_kind, recipient_id)
@@ -53,14 +60,14 @@ export class CreateNotifications1763900000400 implements MigrationInterface {
       `CREATE INDEX notification_unread ON notification (tenant, recipient_id)
        WHERE recipient_kind = 'person' AND read_at IS NULL`,
     );
-    // One row per (event, recipient, channel[, endpoint]): the unit of retry, ordering and status.
+    // One row per (event, recipient, outgoing channel[, endpoint]): the unit of retry, ordering and status.
     await q.query(`CREATE TABLE delivery (
       id bigserial PRIMARY KEY,
       public_id uuid NOT NULL UNIQUE,
       notification_id uuid NOT NULL REFERENCES notification (id),
       tenant text NOT NULL,
       event_id uuid NOT NULL,
-      channel text NOT NULL CHECK (channel IN ('inbox', 'email', 'webhook', 'nats')),
+      channel text NOT NULL CHECK (channel IN ('email', 'webhook', 'nats')),
       target text NOT NULL,
       endpoint_id uuid REFERENCES webhook_endpoint (id),
       order_key text NOT NULL,
@@ -102,7 +109,14 @@ export class CreateNotifications1763900000400 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['remembered_party', 'preference', 'delivery', 'notification', 'webhook_endpoint']) {
+    for (const table of [
+      'remembered_party',
+      'preference',
+      'delivery',
+      'notification',
+      'notification_view',
+      'webhook_endpoint',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }
