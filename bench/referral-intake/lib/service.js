@@ -36,7 +36,14 @@ export async function startIssuer() {
     },
     { expiresIn: '1h' },
   );
-  return { issuer: issuer.issuer, jwksUrl: `${server.url}/.well-known/jwks.json`, token, close: () => server.close() };
+  return {
+    issuer: issuer.issuer,
+    jwksUrl: `${server.url}/.well-known/jwks.json`,
+    token,
+    /** A token for any other claims (another benchmark's caller). */
+    sign: (claims) => issuer.sign(claims, { expiresIn: '1h' }),
+    close: () => server.close(),
+  };
 }
 
 /** Names unique to this run, so concurrent runs and other users of the same Postgres and NATS never collide. */

@@ -10,6 +10,8 @@ export { NatsBroker, type BrokerConnectOptions } from './broker/nats-broker.js';
 export { ensureEventStream, type EventStreamSettings } from './stream/event-stream.js';
 export { Outbox } from './outbox/outbox.js';
 export { OutboxRelay } from './outbox/outbox-relay.js';
+export { OutboxListener } from './outbox/outbox-listener.js';
+export { Wakeup } from './outbox/wakeup.js';
 export { OutboxRow } from './outbox/outbox.entity.js';
 export { OUTBOX_CHANNEL } from './outbox/outbox.migration.js';
 export { InboxRow } from './inbox/inbox.entity.js';

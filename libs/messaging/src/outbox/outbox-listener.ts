@@ -6,8 +6,9 @@ import { OUTBOX_CHANNEL } from './outbox.migration.js';
 const RECONNECT_DELAYS_MS = [100, 500, 1_000, 2_000, 5_000];
 
 /**
- * A dedicated connection LISTENing on the outbox channel: calls `onNotify` for each commit that appended events,
- * and once after every (re)connection, since notifications sent while it was away are lost.
+ * A dedicated connection LISTENing on a Postgres channel (the outbox's unless told another): calls `onNotify` for
+ * each notification (with its payload), and once after every (re)connection, since notifications sent while it
+ * was away are lost.
  */
 export class OutboxListener {
   private readonly logger = new Logger(OutboxListener.name);
@@ -18,11 +19,20 @@ export class OutboxListener {
 
   constructor(
     private readonly config: pg.ClientConfig,
-    private readonly onNotify: () => void,
+    private readonly onNotify: (payload?: string) => void,
+    private readonly channel: string = OUTBOX_CHANNEL,
   ) {}
 
-  static forDataSource(dataSource: DataSource, onNotify: () => void): OutboxListener {
-    return new OutboxListener(pgConfigOf(dataSource), onNotify);
+  static forDataSource(
+    dataSource: DataSource,
+    onNotify: (payload?: string) => void,
+    channel: string = OUTBOX_CHANNEL,
+  ): OutboxListener {
+    return new OutboxListener(pgConfigOf(dataSource), onNotify, channel);
+  }
+
+  private get applicationName(): string {
+    return this.channel === OUTBOX_CHANNEL ? 'outbox-relay' : `listen-${this.channel}`;
   }
 
   async start(): Promise<void> {
@@ -40,13 +50,13 @@ export class OutboxListener {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ ...this.config, application_name: 'outbox-relay' });
-    client.on('notification', () => this.onNotify());
+    const client = new pg.Client({ ...this.config, application_name: this.applicationName });
+    client.on('notification', (n) => this.onNotify(n.payload));
     client.on('error', (e) => this.lost(client, e));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     try {
       await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await client.query(`LISTEN ${this.channel}`);
       if (this.stopped) {
         await client.end();
         return;
@@ -67,7 +77,7 @@ export class OutboxListener {
     void client.end().catch(() => undefined);
     const delay = RECONNECT_DELAYS_MS[Math.min(this.failures, RECONNECT_DELAYS_MS.length - 1)];
     this.failures += 1;
-    this.logger.warn(`Outbox notifications lost (${describe(error)}); listening again in ${delay} ms`);
+    this.logger.warn(`Notifications on ${this.channel} lost (${describe(error)}); listening again in ${delay} ms`);
     clearTimeout(this.retry);
     this.retry = setTimeout(() => void this.connect(), delay);
   }

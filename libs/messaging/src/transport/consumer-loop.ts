@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { ConsumerMessages } from '@nats-io/jetstream';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { NatsBroker } from '../broker/nats-broker.js';
 import type { ResolvedMessagingOptions } from '../messaging.options.js';
 import { ensureEventStream } from '../stream/event-stream.js';
@@ -10,6 +10,12 @@ import type { EventProcessor } from './event-processor.js';
 /** Messages pulled ahead of the handler; small, so none waits long enough to outlive its ack wait. */
 const PULL_AHEAD = 32;
 const RESTART_DELAY_MS = 1_000;
+const NOTHING_YET = Symbol('nothing yet');
+
+/** Resolves after the messages already received have had their turn. */
+function nothingYet(): Promise<typeof NOTHING_YET> {
+  return new Promise((resolve) => setImmediate(() => resolve(NOTHING_YET)));
+}
 
 /**
  * Feeds one durable consumer's messages to the processor in order (a batch of those already pulled, handled one
@@ -77,11 +83,24 @@ export class ConsumerLoop {
     if (this.closing) await messages.close();
     void this.watch(messages);
     const iterator = messages[Symbol.asyncIterator]();
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    // A next() that had nothing ready yet; the following batch starts with it.
+    let carried: Promise<IteratorResult<JsMsg>> | undefined;
+    const take = (): Promise<IteratorResult<JsMsg>> => {
+      const next = carried ?? iterator.next();
+      carried = undefined;
+      return next;
+    };
+    for (let next = await take(); !next.done; next = await take()) {
       const batch = [next.value];
       // Whatever already arrived joins the batch; nothing waits for more, so a lone event goes at once.
+      // getPending() can count a status callback still queued (nats.js), so a next() is never awaited blindly.
       while (batch.length < PULL_AHEAD && messages.getPending() > 0) {
-        const more = await iterator.next();
+        const pending = iterator.next();
+        const more = await Promise.race([pending, nothingYet()]);
+        if (more === NOTHING_YET) {
+          carried = pending;
+          break;
+        }
         if (more.done) break;
         batch.push(more.value);
       }

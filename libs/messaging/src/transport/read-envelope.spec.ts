@@ -40,4 +40,11 @@ describe('reading an envelope', () => {
   it('skips dead-letter copies on an every-event consumer', () => {
     expect(readEnvelope('baton._dlq.taf.x', '{}', undefined).kind).toBe('skip');
   });
+
+  it("skips an agency's minimised copy republished under baton.<tenant>.agency.<agency>.> on an every-event consumer", () => {
+    const copy = { ...overdueEvent(), data: { referralId: 'minimised' } };
+    expect(
+      readEnvelope('baton.tst.agency.tst-yot.referral.decision-overdue', JSON.stringify(copy), undefined).kind,
+    ).toBe('skip');
+  });
 });

@@ -18,7 +18,10 @@ export type ReadEnvelope =
  * of the handled type are skipped; anything unreadable or invalid is poison, to be dead-lettered, never guessed at.
  */
 export function readEnvelope(subject: string, text: string, definition: EventDefinition | undefined): ReadEnvelope {
-  if (subject.split('.')[1]?.startsWith('_')) return { kind: 'skip', reason: 'a dead-letter copy, not an event' };
+  const tokens = subject.split('.');
+  if (tokens[1]?.startsWith('_')) return { kind: 'skip', reason: 'a dead-letter copy, not an event' };
+  // `<prefix>.<tenant>.agency.<agency>.>` carries the notifications service's minimised copies for one agency.
+  if (tokens[2] === 'agency') return { kind: 'skip', reason: "an agency's copy of an event, not an event" };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

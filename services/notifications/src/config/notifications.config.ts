@@ -1,0 +1,110 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+
+/** The notifications service's configuration, read once from the environment (see README: Notifications). */
+export class NotificationsConfig {
+  @IsString()
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/baton_notifications';
+
+  @IsString()
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsString()
+  NATS_STREAM: string = 'BATON';
+
+  @IsString()
+  NATS_SUBJECT_PREFIX: string = 'baton';
+
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3004;
+
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  @IsString()
+  AUTH_ISSUER: string = 'http://127.0.0.1:3999';
+
+  @IsString()
+  AUTH_AUDIENCE: string = 'baton';
+
+  @IsString()
+  AUTH_JWKS_URL: string = 'http://127.0.0.1:3999/.well-known/jwks.json';
+
+  @IsOptional()
+  @IsString()
+  TENANT_CONFIG_DIR?: string;
+
+  /** A JSON file of routing rules replacing the defaults (src/domain/default-routing-rules.ts). */
+  @IsOptional()
+  @IsString()
+  NOTIFICATION_RULES_FILE?: string;
+
+  /** Where people open Baton: links in e-mails and inbox items point under it. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL: string = 'http://127.0.0.1:8080';
+
+  /** SMTP server for e-mail (`smtp://user:pass@host:587`, `smtps://…`); empty: no e-mail is sent. */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  @IsString()
+  EMAIL_FROM: string = 'Baton <notifications@baton.invalid>';
+
+  /** Republish each agency's events under `<prefix>.<tenant>.agency.<agency>.>` for agencies that speak NATS. */
+  // A string: implicit conversion would read "false" as true.
+  @IsIn(['true', 'false'])
+  AGENCY_NATS_ENABLED: 'true' | 'false' = 'true';
+
+  /** Attempts per delivery, the first included, before it is dead (listable and replayable). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DELIVERY_MAX_ATTEMPTS: number = 15;
+
+  /** First retry delay; doubles each attempt, with jitter, up to DELIVERY_BACKOFF_MAX_MS. */
+  @IsInt()
+  @Min(1)
+  DELIVERY_BACKOFF_BASE_MS: number = 1_000;
+
+  @IsInt()
+  @Min(1)
+  DELIVERY_BACKOFF_MAX_MS: number = 3_600_000;
+
+  /** How long one webhook or e-mail attempt may take before it counts as failed. */
+  @IsInt()
+  @Min(100)
+  DELIVERY_TIMEOUT_MS: number = 5_000;
+
+  /** Deliveries claimed at once; they are sent concurrently. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DELIVERY_BATCH_SIZE: number = 200;
+
+  /** Claim-and-send loops side by side, so one slow receiver does not hold up the others. */
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  DELIVERY_WORKERS: number = 4;
+
+  /** How often due deliveries are looked for when no notification arrives. */
+  @IsInt()
+  @Min(50)
+  DELIVERY_POLL_INTERVAL_MS: number = 1_000;
+
+  /** Hour of the day (Europe/London) daily digests are sent. */
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR: number = 7;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: string = 'log';
+}

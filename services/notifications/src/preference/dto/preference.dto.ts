@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+
+export const EMAIL_MODES = ['immediate', 'daily-digest'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+export class PreferenceDto {
+  @ApiProperty({
+    enum: EMAIL_MODES,
+    description: 'Routine e-mail at once or in one daily digest; urgent events are always sent at once',
+  })
+  @IsIn(EMAIL_MODES)
+  email: EmailMode;
+}
