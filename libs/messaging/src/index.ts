@@ -12,6 +12,7 @@ export { Outbox } from './outbox/outbox.js';
 export { OutboxRelay } from './outbox/outbox-relay.js';
 export { OutboxRow } from './outbox/outbox.entity.js';
 export { OUTBOX_CHANNEL } from './outbox/outbox.migration.js';
+export { ChannelListener } from './notify/channel-listener.js';
 export { InboxRow } from './inbox/inbox.entity.js';
 export { recordInInbox } from './inbox/inbox.js';
 export { DeadLetterRow } from './dead-letter/dead-letter.entity.js';
