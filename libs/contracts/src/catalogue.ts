@@ -1,11 +1,13 @@
 import { AccessEvents } from './access/access-events.js';
 import type { EventDefinition } from './event-definition.js';
 import { ReferralEvents } from './referral/referral-events.js';
+import { PlanEvents } from './plan/plan-events.js';
 
 /** Every event type Baton publishes. A new type is added here and to its aggregate's events. */
 export const catalogue: readonly EventDefinition[] = Object.freeze([
   ...Object.values(ReferralEvents),
   ...Object.values(AccessEvents),
+  ...Object.values(PlanEvents),
 ]);
 
 const byType = new Map(catalogue.map((d) => [d.type, d]));

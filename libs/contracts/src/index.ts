@@ -38,6 +38,42 @@ export {
 } from './access/record-accessed.v1.js';
 export { AccessEvents } from './access/access-events.js';
 
+export * from './plan/plan-values.js';
+export {
+  FamilyLeadPreferenceRecord,
+  PlanAction,
+  PlanAgreement,
+  PlanAssessmentSummary,
+  PlanCarer,
+  PlanChild,
+  PlanLead,
+  PlanMember,
+  PlanOutcome,
+  PlanPendingHandover,
+  PlanProfessional,
+  PlanSnapshot,
+} from './plan/plan-summaries.js';
+export { PlanOutcomeProgress, PlanReviewAttendee } from './plan/plan-review-summaries.js';
+export { PlanOpenedV1 } from './plan/plan-opened.v1.js';
+export { PlanConcernJoinedV1 } from './plan/plan-concern-joined.v1.js';
+export { PlanAssessmentRecordedV1 } from './plan/plan-assessment-recorded.v1.js';
+export { PlanLeadHandoverProposedV1 } from './plan/plan-lead-handover-proposed.v1.js';
+export { PlanLeadHandoverDeclinedV1 } from './plan/plan-lead-handover-declined.v1.js';
+export { PlanLeadChangedV1 } from './plan/plan-lead-changed.v1.js';
+export { PlanMemberJoinedV1 } from './plan/plan-member-joined.v1.js';
+export { PlanMemberLeftV1 } from './plan/plan-member-left.v1.js';
+export { PlanOutcomesAgreedV1 } from './plan/plan-outcomes-agreed.v1.js';
+export { PlanActionAddedV1 } from './plan/plan-action-added.v1.js';
+export { PlanActionUpdatedV1 } from './plan/plan-action-updated.v1.js';
+export { PlanActionOverdueV1 } from './plan/plan-action-overdue.v1.js';
+export { PlanReviewRecordedV1 } from './plan/plan-review-recorded.v1.js';
+export { PlanReviewOverdueV1 } from './plan/plan-review-overdue.v1.js';
+export { PlanSteppedUpV1 } from './plan/plan-stepped-up.v1.js';
+export { PlanSteppedDownV1 } from './plan/plan-stepped-down.v1.js';
+export { PlanClosedV1 } from './plan/plan-closed.v1.js';
+export { PlanAgreementWithdrawnV1 } from './plan/plan-agreement-withdrawn.v1.js';
+export { PlanEvents } from './plan/plan-events.js';
+
 export { buildAsyncApiDocument, renderAsyncApiJson, type AsyncApiDocument } from './asyncapi/asyncapi-document.js';
 export { PRODUCING_SERVICES, producerOf } from './asyncapi/producers.js';
 export type { JsonSchema } from './asyncapi/json-schema.js';
