@@ -1,5 +1,6 @@
 import type { FamilyDocument } from './family-document.js';
 import { involvedAgencies, parentingVisibleTo, type Relationship } from './involvement.js';
+import { isOpenAction } from './plan-fold.js';
 
 /** What an agency's list filters, searches and sorts on, for one family it is involved with. */
 export interface AgencyIndexEntry {
@@ -34,7 +35,7 @@ export function agencyIndexOf(document: FamilyDocument): AgencyIndexEntry[] {
     levelOfNeed: document.levelOfNeed ?? null,
     nextReviewDue: document.plan?.open ? (document.plan.nextReviewDue ?? null) : null,
     openActionDue: (document.plan?.actions ?? [])
-      .filter((a) => a.ownerAgencyId === agencyId && a.status === 'open')
+      .filter((a) => a.ownerAgencyId === agencyId && isOpenAction(a))
       .map((a) => a.dueDate)
       .sort(),
     hasOrder: document.parenting.some(

@@ -6,8 +6,10 @@ import type {
   ParentingRecord,
   PlanAction,
   PlanMember,
+  PlanState,
 } from './family-document.js';
 import { parentingVisibleTo, type Relationship } from './involvement.js';
+import { isOpenAction } from './plan-fold.js';
 
 /** A referral as one of its parties sees it in the family view. */
 export interface VisibleReferral {
@@ -33,11 +35,19 @@ export interface AgencyFamilyView {
   leadProfessional?: LeadProfessional;
   plan?: {
     planId: string;
+    version: number;
     status: string;
-    openedAt?: string;
+    openedAt: string;
+    closedAt?: string;
     nextReviewDue?: string;
     reviewOverdue: boolean;
+    lastReviewDate?: string;
+    agreement: string;
     members: PlanMember[];
+    outcomes: PlanState['outcomes'];
+    proposedLead?: PlanState['proposedLead'];
+    /** Only for the agencies the assessment is shared with, and the lead professional's. */
+    assessment?: { completedAt: string };
   };
   /** This agency's own actions in the plan. */
   actions: { open: PlanAction[]; overdue: PlanAction[] };
@@ -56,7 +66,7 @@ export function agencyViewOf(
   today: string,
 ): AgencyFamilyView {
   const plan = document.plan;
-  const mine = (plan?.actions ?? []).filter((a) => a.ownerAgencyId === agencyId && a.status === 'open');
+  const mine = (plan?.actions ?? []).filter((a) => a.ownerAgencyId === agencyId && isOpenAction(a));
   const parenting = document.parenting.filter((r) => parentingVisibleTo(relationships, r, agencyId));
   const view: AgencyFamilyView = {
     familyId: document.familyId,
@@ -79,17 +89,41 @@ export function agencyViewOf(
   };
   if (document.levelOfNeed !== undefined) view.levelOfNeed = document.levelOfNeed;
   if (plan !== undefined) {
-    if (plan.lead) view.leadProfessional = plan.lead;
-    view.plan = Object.assign(
-      { planId: plan.planId, status: plan.status },
-      plan.openedAt ? { openedAt: plan.openedAt } : {},
-      plan.nextReviewDue ? { nextReviewDue: plan.nextReviewDue } : {},
-      { reviewOverdue: plan.open && plan.nextReviewDue !== undefined && plan.nextReviewDue < today },
-      { members: plan.members },
-    );
+    view.leadProfessional = plan.lead;
+    view.plan = planFor(plan, agencyId, relationships, today);
   }
   if (parenting.length > 0) view.parenting = parenting;
   return view;
+}
+
+function planFor(
+  plan: PlanState,
+  agencyId: string,
+  relationships: Relationship[],
+  today: string,
+): NonNullable<AgencyFamilyView['plan']> {
+  const shown: NonNullable<AgencyFamilyView['plan']> = {
+    planId: plan.planId,
+    version: plan.version,
+    status: plan.status,
+    openedAt: plan.openedAt,
+    reviewOverdue: plan.open && plan.nextReviewDue !== undefined && plan.nextReviewDue < today,
+    agreement: plan.agreement,
+    members: plan.members,
+    outcomes: plan.outcomes,
+  };
+  if (plan.closedAt) shown.closedAt = plan.closedAt;
+  if (plan.nextReviewDue) shown.nextReviewDue = plan.nextReviewDue;
+  if (plan.lastReviewDate) shown.lastReviewDate = plan.lastReviewDate;
+  if (plan.proposedLead) shown.proposedLead = plan.proposedLead;
+  const assessment = plan.assessment;
+  if (
+    assessment &&
+    (assessment.sharedWithAgencyIds.includes(agencyId) || relationships.includes('lead-professional'))
+  ) {
+    shown.assessment = { completedAt: assessment.completedAt };
+  }
+  return shown;
 }
 
 /** What the list shows per family; the filters read the same facts from the agency's index row. */
@@ -99,7 +133,7 @@ export interface AgencyFamilySummary {
   relationships: Relationship[];
   children: FamilyChild[];
   levelOfNeed?: number;
-  leadProfessional?: { name: string; agencyId: string };
+  leadProfessional?: { name: string; agencyId: string; agencyName: string };
   planStatus?: string;
   nextReviewDue?: string;
   openActions: number;
@@ -121,7 +155,8 @@ export function summaryOf(view: AgencyFamilyView): AgencyFamilySummary {
   };
   if (view.levelOfNeed !== undefined) summary.levelOfNeed = view.levelOfNeed;
   if (view.leadProfessional) {
-    summary.leadProfessional = { name: view.leadProfessional.name, agencyId: view.leadProfessional.agencyId };
+    const { name, agencyId, agencyName } = view.leadProfessional;
+    summary.leadProfessional = { name, agencyId, agencyName };
   }
   if (view.plan) summary.planStatus = view.plan.status;
   if (view.plan?.nextReviewDue) summary.nextReviewDue = view.plan.nextReviewDue;

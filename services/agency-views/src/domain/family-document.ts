@@ -48,43 +48,56 @@ export interface LeadProfessional {
   personId: string;
   name: string;
   agencyId: string;
-  role?: string;
+  agencyName: string;
+  role: string;
   contact: Contact;
-  since?: string;
+  since: string;
 }
 
 export interface PlanMember {
   agencyId: string;
+  agencyName: string;
   contactName: string;
-  contactPersonId?: string;
+  personId?: string;
+  role: string;
   contact: Contact;
+  joinedAt: string;
 }
-
-export type ActionStatus = 'open' | 'done' | 'cancelled';
 
 export interface PlanAction {
   actionId: string;
-  ownerAgencyId: string;
+  outcomeId: string;
   description: string;
+  ownerAgencyId: string;
+  ownerName?: string;
   dueDate: string;
-  status: ActionStatus;
+  /** not-started, in-progress, done or cancelled. */
+  status: string;
 }
 
-/** A Team Around the Family plan, as its events describe it. */
+/** A Team Around the Family plan: the snapshot carried by its highest-versioned event. */
 export interface PlanState {
   planId: string;
   /** The plan's own version: the last event's, so a stale event is recognised. */
   version: number;
   status: string;
   open: boolean;
-  openedAt?: string;
+  openedAt: string;
   closedAt?: string;
   closureReason?: string;
-  levelOfNeed?: number;
-  lead?: LeadProfessional;
+  levelOfNeed: number;
+  referralIds: string[];
+  lead: LeadProfessional;
+  /** A handover proposed and not yet accepted: the current lead stays until then. */
+  proposedLead?: { name: string; agencyId: string; agencyName: string; proposedAt: string };
   members: PlanMember[];
-  nextReviewDue?: string;
+  outcomes: { outcomeId: string; headlineOutcome: string; description: string }[];
   actions: PlanAction[];
+  nextReviewDue?: string;
+  lastReviewDate?: string;
+  agreement: string;
+  /** That an early help assessment exists, and the agencies it is shared with; never its content. */
+  assessment?: { completedAt: string; sharedWithAgencyIds: string[] };
   children: FamilyChild[];
   carers: FamilyCarer[];
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { aFamily, referralDecided, referralReceived, referralWithdrawn } from '../testing/view-events.fixture.js';
+import { PlanScript, PROFESSIONALS } from '../testing/plan-events.fixture.js';
 import { agencyIndexOf } from './agency-index.js';
 import { agencyViewOf } from './agency-view.js';
 import { foldFamily } from './family-fold.js';
@@ -19,6 +20,26 @@ describe('folding a family from its events', () => {
       referralWithdrawn(second),
     ];
     const expected = fold(events);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), (shuffled) => {
+        expect(fold(shuffled)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('holds the plan of its highest version, whatever order the plan and referral events arrive in', () => {
+    const plan = new PlanScript(family);
+    const events = [
+      referralReceived(family),
+      referralDecided(family),
+      plan.opened(),
+      plan.memberJoined(PROFESSIONALS.yotOfficer),
+      plan.leadChanged(PROFESSIONALS.yotOfficer),
+      plan.memberLeft('demo-oakfield-primary'),
+    ];
+    const expected = fold(events);
+    expect(expected.plan).toMatchObject({ version: 4, lead: { agencyId: 'demo-yot' } });
+    expect([...involvedAgencies(expected).keys()]).toEqual(['demo-adult-services', 'demo-yot']);
     fc.assert(
       fc.property(fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), (shuffled) => {
         expect(fold(shuffled)).toEqual(expected);

@@ -1,10 +1,11 @@
-import type { FamilyCarer, FamilyChild, FamilyDocument, ReferralState } from './family-document.js';
+import type { FamilyCarer, FamilyChild, FamilyDocument, PlanState, ReferralState } from './family-document.js';
+import { foldPlan, isPlanEvent } from './plan-fold.js';
 import { byAggregate, type RecordedEvent } from './recorded-event.js';
 import { foldReferral, isReferralEvent } from './referral-fold.js';
 
 /** Whether the family view is built from events of this type at all. */
 export function isProjectedEvent(type: string): boolean {
-  return isReferralEvent(type);
+  return isReferralEvent(type) || isPlanEvent(type);
 }
 
 /**
@@ -18,23 +19,45 @@ export function foldFamily(tenant: string, familyId: string, events: readonly Re
     .map(foldReferral)
     .filter((r): r is ReferralState => r !== undefined)
     .sort((a, b) => (a.receivedAt ?? '').localeCompare(b.receivedAt ?? '') || a.referralId.localeCompare(b.referralId));
+  const plan = currentPlan(
+    [...byAggregate(events.filter((e) => isPlanEvent(e.type))).values()]
+      .map(foldPlan)
+      .filter((p): p is PlanState => p !== undefined),
+  );
+  // The plan's record of the family is the one its members keep current; referrals still awaiting triage may
+  // name someone it does not (yet).
+  const awaiting = referrals.filter((r) => r.status === 'received');
   const document: FamilyDocument = {
     tenant,
     familyId,
-    children: distinctChildren(referrals.flatMap((r) => r.children)),
-    carers: distinctCarers(referrals.flatMap((r) => r.carers)),
+    children: distinctChildren([
+      ...(plan?.children ?? referrals.flatMap((r) => r.children)),
+      ...awaiting.flatMap((r) => r.children),
+    ]),
+    carers: distinctCarers([
+      ...(plan?.carers ?? referrals.flatMap((r) => r.carers)),
+      ...awaiting.flatMap((r) => r.carers),
+    ]),
     referrals,
     parenting: [],
   };
+  if (plan !== undefined) document.plan = plan;
   const levelOfNeed = levelOfNeedOf(document);
   return levelOfNeed === undefined ? document : { ...document, levelOfNeed };
 }
 
+/** The open plan (the most recently opened, should there be two), else the most recently opened closed one. */
+function currentPlan(plans: PlanState[]): PlanState | undefined {
+  const newestFirst = plans.sort((a, b) => b.openedAt.localeCompare(a.openedAt) || a.planId.localeCompare(b.planId));
+  return newestFirst.find((p) => p.open) ?? newestFirst[0];
+}
+
 /**
- * The family's level of need: the decision of the most recent triage, else the highest a referrer proposed
- * for a referral still awaiting triage.
+ * The family's level of need: an open plan's, else the decision of the most recent triage, else the highest a
+ * referrer proposed for a referral still awaiting triage.
  */
 function levelOfNeedOf(document: FamilyDocument): number | undefined {
+  if (document.plan?.open) return document.plan.levelOfNeed;
   const decided = document.referrals
     .filter((r) => r.status === 'decided' && r.levelOfNeed !== undefined)
     .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''));

@@ -14,7 +14,7 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
  * Every agency involved with the family and how. Agencies see families only where they are involved
  * (DOMAIN.md, information sharing; UK GDPR art. 5(1)(c) data minimisation):
  * - the referrer and receiving agency of a referral awaiting triage, and of one accepted for early help until
- *   a plan takes the family on (then the plan decides who is involved);
+ *   a plan takes it on (then the plan decides who is involved);
  * - the lead professional's agency and every member of an open plan — so a member removed from the plan
  *   loses the family in the same update;
  * - the agency holding an active parenting contract or order.
@@ -27,16 +27,17 @@ export function involvedAgencies(document: FamilyDocument): Map<string, Relation
     set.add(relationship);
     involved.set(agencyId, set);
   };
-  const hasPlan = document.plan !== undefined;
+  const inPlan = new Set(document.plan?.referralIds ?? []);
   for (const referral of document.referrals) {
-    const awaitingPlan = referral.status === 'decided' && referral.outcome === 'accept-early-help' && !hasPlan;
+    const awaitingPlan =
+      referral.status === 'decided' && referral.outcome === 'accept-early-help' && !inPlan.has(referral.referralId);
     if (referral.status === 'received' || awaitingPlan) {
       add(referral.receivingAgencyId, 'receiving-agency');
       add(referral.referrerAgencyId, 'referrer');
     }
   }
   if (document.plan?.open) {
-    add(document.plan.lead?.agencyId, 'lead-professional');
+    add(document.plan.lead.agencyId, 'lead-professional');
     for (const member of document.plan.members) add(member.agencyId, 'plan-member');
   }
   for (const record of document.parenting) if (record.active) add(record.holderAgencyId, 'parenting-holder');
