@@ -1,11 +1,19 @@
-import type { FamilyCarer, FamilyChild, FamilyDocument, PlanState, ReferralState } from './family-document.js';
+import type {
+  FamilyCarer,
+  FamilyChild,
+  FamilyDocument,
+  ParentingRecord,
+  PlanState,
+  ReferralState,
+} from './family-document.js';
+import { foldParenting, isParentingEvent } from './parenting-fold.js';
 import { foldPlan, isPlanEvent } from './plan-fold.js';
 import { byAggregate, type RecordedEvent } from './recorded-event.js';
 import { foldReferral, isReferralEvent } from './referral-fold.js';
 
 /** Whether the family view is built from events of this type at all. */
 export function isProjectedEvent(type: string): boolean {
-  return isReferralEvent(type) || isPlanEvent(type);
+  return isReferralEvent(type) || isPlanEvent(type) || isParentingEvent(type);
 }
 
 /**
@@ -39,7 +47,15 @@ export function foldFamily(tenant: string, familyId: string, events: readonly Re
       ...awaiting.flatMap((r) => r.carers),
     ]),
     referrals,
-    parenting: [],
+    parenting: [...byAggregate(events.filter((e) => isParentingEvent(e.type))).values()]
+      .map(foldParenting)
+      .filter((r): r is ParentingRecord => r !== undefined)
+      .sort(
+        (a, b) =>
+          a.kind.localeCompare(b.kind) ||
+          (a.startsOn ?? '').localeCompare(b.startsOn ?? '') ||
+          a.id.localeCompare(b.id),
+      ),
   };
   if (plan !== undefined) document.plan = plan;
   const levelOfNeed = levelOfNeedOf(document);

@@ -49,10 +49,15 @@ export function involvedAgencies(document: FamilyDocument): Map<string, Relation
 }
 
 /**
- * Parenting contracts and orders are shown to the agency holding them and to the lead professional's agency,
- * who coordinates the family's support; to other members they are not necessary (UK GDPR art. 10: an order
- * arises from criminal proceedings or school attendance prosecutions).
+ * Where a parenting contract or order stands (never its grounds, which stay in the parenting service) is shown
+ * to the agency holding it, the lead professional's agency and the plan's members — the agencies coordinating
+ * the family's support — and to no one else (UK GDPR art. 10: an order arises from criminal or school
+ * attendance proceedings; data minimisation, art. 5(1)(c)).
  */
 export function parentingVisibleTo(relationships: readonly Relationship[], record: ParentingRecord, agencyId: string) {
-  return record.holderAgencyId === agencyId || relationships.includes('lead-professional');
+  return (
+    record.holderAgencyId === agencyId ||
+    relationships.includes('lead-professional') ||
+    relationships.includes('plan-member')
+  );
 }

@@ -5,6 +5,7 @@ import { provisionTestInfra, type TestInfra } from '@baton/testing';
 import { startAgencyViewsTestApp, type AgencyViewsTestApp } from '../testing/agency-views-test-app.js';
 import { clientFor } from '../testing/http-client.fixture.js';
 import { tokenFor } from '../testing/people.fixture.js';
+import { OrderScript } from '../testing/parenting-events.fixture.js';
 import { PlanScript, PROFESSIONALS } from '../testing/plan-events.fixture.js';
 import { EventStreamReader } from '../testing/sse.fixture.js';
 import { aFamily, publishEvents, referralDecided, referralReceived } from '../testing/view-events.fixture.js';
@@ -184,5 +185,32 @@ describe('agency views of families with a Team Around the Family plan', () => {
     const at = last(await publish(plan.opened(), plan.closed()));
     expect((await call('adultWorker', `/v1/families/${family.familyId}?minPosition=${at}`)).status).toBe(404);
     expect((await call('schoolDsl', `/v1/families/${family.familyId}`)).status).toBe(404);
+  });
+
+  it('shows a parenting order’s status to its holder and the plan, never to an agency only referring', async () => {
+    const family = aFamily({ child: { ...aFamily().child, familyName: 'Orderley' } });
+    const plan = new PlanScript(family, PROFESSIONALS.adultWorker, [PROFESSIONALS.yotOfficer]);
+    const order = new OrderScript(family);
+    const police = aFamily({ familyId: family.familyId, referrerAgencyId: 'demo-police' });
+    const at = last(await publish(plan.opened(), referralReceived(police), order.made()));
+
+    const holder = await call('ewoOfficer', `/v1/families/${family.familyId}?minPosition=${at}`);
+    expect(holder.body.relationships).toEqual(['parenting-holder']);
+    expect(holder.body.parenting).toEqual([
+      expect.objectContaining({ kind: 'order', status: 'in-force', active: true, legalBasis: 'sa-2020-s369' }),
+    ]);
+    const member = await call('yotOfficer', `/v1/families/${family.familyId}`);
+    expect(member.body.parenting).toEqual([expect.objectContaining({ kind: 'order', status: 'in-force' })]);
+    const hub = await call('hubTriager', `/v1/families/${family.familyId}`);
+    expect(hub.body.relationships).toEqual(['receiving-agency']);
+    expect(hub.body.parenting).toBeUndefined();
+    expect((await call('hubTriager', '/v1/families?name=orderley&hasOrder=true')).body.items).toEqual([]);
+    expect((await call('yotOfficer', '/v1/families?name=orderley&hasOrder=true')).body.items).toEqual([
+      expect.objectContaining({ familyId: family.familyId, hasOrder: true }),
+    ]);
+
+    const [discharged] = await publish(order.discharged());
+    const after = await call('ewoOfficer', `/v1/families/${family.familyId}?minPosition=${discharged}`);
+    expect(after.status).toBe(404);
   });
 });
