@@ -17,6 +17,7 @@ import { ViewChanges } from './live/view-changes.js';
 import { CreateFamilyViews1764000000500 } from './migrations/1764000000500-create-family-views.js';
 import { FamilyProjection } from './projection/family-projection.js';
 import { FamilyProjectionHandler } from './projection/family-projection.handler.js';
+import { FamilyViewStore } from './view-store/family-view-store.js';
 
 export interface AgencyViewsModuleOptions {
   config: AgencyViewsConfig;
@@ -69,6 +70,7 @@ export class AgencyViewsModule {
         { provide: Clock, useValue: clock ?? new Clock() },
         AccessRecorder,
         FamilyProjection,
+        FamilyViewStore,
         FamilyQueries,
         ViewChanges,
         Freshness,
