@@ -78,6 +78,7 @@ describe('every agency sees the same family, plan and lead professional (referra
   }
 
   /** Polls an agency's view of the family until `check` holds; views follow the events within moments. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the view's JSON, as any client reads it
   async function viewOnceTrue(person: Person, familyId: string, check: (status: number, view: any) => boolean) {
     const deadline = Date.now() + 15_000;
     for (;;) {
