@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import type { CloudEvent } from '@baton/contracts';
+// A value import, not `import type`: the parameter's decorator metadata must name CloudEvent, or the global
+// ValidationPipe is handed `Function` as the type in a compiled build and refuses every event.
+import { CloudEvent } from '@baton/contracts';
 import { ALL_EVENTS, OnEvent, type JetStreamContext } from '@baton/messaging';
 import { FamilyProjection } from './family-projection.js';
 
