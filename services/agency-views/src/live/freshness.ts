@@ -13,7 +13,7 @@ export class Freshness {
    * answer is 503, naming the position reached: an older view is never passed off as the one asked for.
    */
   async require(query: FreshnessQueryDto): Promise<number> {
-    if (query.minPosition === undefined) return this.changes.appliedPosition();
+    if (query.minPosition === undefined) return this.changes.knownPosition();
     const reached = await this.changes.waitForPosition(query.minPosition, query.waitMs ?? DEFAULT_WAIT_MS);
     const applied = await this.changes.appliedPosition();
     if (!reached) {

@@ -7,6 +7,8 @@ import { VIEW_CHANNEL, type ViewChangeMessage } from './view-change-message.js';
 
 /** Looked up again this often while someone waits, in case a notification was lost with a reconnection. */
 const POSITION_POLL_MS = 250;
+/** Events that change no view are not announced: the known position catches up with them this often. */
+const POSITION_REFRESH_MS = 1_000;
 
 export type ViewChangeSubscriber = (message: ViewChangeMessage) => void;
 
@@ -21,6 +23,7 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
   private readonly waiters = new Set<{ position: number; wake: () => void }>();
   private listener?: ChannelListener;
   private applied = 0;
+  private refresh?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,9 +34,11 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.listener = ChannelListener.on(this.dataSource, VIEW_CHANNEL, (p) => this.heard(p), 'agency-views-live');
     await this.listener.start();
+    this.refresh = setInterval(() => void this.appliedPosition().catch(() => undefined), POSITION_REFRESH_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.refresh);
     await this.listener?.stop();
     this.waiters.forEach((w) => w.wake());
   }
@@ -43,7 +48,15 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
     return () => this.subscribers.delete(subscriber);
   }
 
-  /** The stream sequence applied, as last read or heard. */
+  /**
+   * The position applied as this process last read or heard it: never ahead of the truth, and at most a moment
+   * behind (a notification in flight), which only makes a reader's `baton-position` conservative.
+   */
+  knownPosition(): number {
+    return this.applied;
+  }
+
+  /** The stream sequence applied, read from the database. */
   async appliedPosition(): Promise<number> {
     const [row]: { applied_seq: string }[] = await this.dataSource.query(
       'SELECT applied_seq FROM view_position WHERE projection = $1',
@@ -87,7 +100,11 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
   }
 
   private heard(payload: string | undefined): void {
-    if (payload === undefined) return;
+    // (Re)connected: whatever was announced meanwhile is lost, so read where the views stand.
+    if (payload === undefined) {
+      void this.appliedPosition().catch(() => undefined);
+      return;
+    }
     let message: ViewChangeMessage;
     try {
       message = JSON.parse(payload) as ViewChangeMessage;

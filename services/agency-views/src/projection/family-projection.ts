@@ -33,22 +33,33 @@ export class FamilyProjection {
     streamSeq: number | undefined,
     options: ApplyOptions,
   ): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [VIEW_SWAP_LOCK]);
     const familyId = familyOf(event);
-    let message: ViewChangeMessage = { position: streamSeq ?? null };
-    if (familyId !== undefined && isProjectedEvent(event.type)) {
-      const changed = await this.project(manager, event, familyId, streamSeq);
-      if (changed) message = { ...message, tenant: event.tenant, familyId, agencies: changed };
+    if (familyId === undefined || !isProjectedEvent(event.type)) {
+      // Most of the stream (access records above all) concerns no view: it only moves the position on, and
+      // waiting readers see that on their next look, with no notification to every replica.
+      await this.advance(manager, streamSeq);
+      return;
     }
-    if (streamSeq !== undefined) {
-      await manager.query('UPDATE view_position SET applied_seq = GREATEST(applied_seq, $1) WHERE projection = $2', [
-        streamSeq,
-        FAMILIES_PROJECTION,
-      ]);
-    }
-    if (options.notify && (message.position !== null || message.familyId !== undefined)) {
+    await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [VIEW_SWAP_LOCK]);
+    const changed = await this.project(manager, event, familyId, streamSeq);
+    await this.advance(manager, streamSeq);
+    if (options.notify && changed) {
+      const message: ViewChangeMessage = {
+        position: streamSeq ?? null,
+        tenant: event.tenant,
+        familyId,
+        agencies: changed,
+      };
       await manager.query('SELECT pg_notify($1, $2)', [VIEW_CHANNEL, JSON.stringify(message)]);
     }
+  }
+
+  private async advance(manager: EntityManager, streamSeq: number | undefined): Promise<void> {
+    if (streamSeq === undefined) return;
+    await manager.query('UPDATE view_position SET applied_seq = GREATEST(applied_seq, $1) WHERE projection = $2', [
+      streamSeq,
+      FAMILIES_PROJECTION,
+    ]);
   }
 
   /** Returns each agency whose view changed and how, or undefined when the event was already recorded. */
