@@ -32,16 +32,19 @@ export async function publishHistory(js, jsm, names, events) {
       .map((e) => js.publish(`${names.prefix}.demo.plan.opened`, JSON.stringify(e), { msgID: e.id }));
     (await Promise.all(acks)).forEach((ack, i) => (seqs[start + i] = ack.seq));
   }
-  // The service's consumer, with its own settings (so it is not changed at start-up), starting after the seed.
-  await jsm.consumers.add(names.stream, {
-    durable_name: 'agency-views-all-events',
-    ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.StartSequence,
-    opt_start_seq: seqs.at(-1) + 1,
-    filter_subject: `${names.prefix}.>`,
-    ack_wait: nanos(30_000),
-    max_deliver: 5,
-  });
+  // The service's consumers (one per aggregate the views follow), with their own settings so they are not
+  // changed at start-up, starting after the seed.
+  for (const aggregate of ['referral', 'plan', 'contract', 'order']) {
+    await jsm.consumers.add(names.stream, {
+      durable_name: `agency-views-${aggregate}-events`,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: seqs.at(-1) + 1,
+      filter_subject: `${names.prefix}.*.${aggregate}.*`,
+      ack_wait: nanos(30_000),
+      max_deliver: 5,
+    });
+  }
   return seqs;
 }
 
@@ -73,7 +76,6 @@ export async function seedViews(databaseUrl, families, events, seqs, log) {
       await client.query('COMMIT');
       if ((start / CHUNK) % 20 === 19) log(`  seeded ${start + chunk.length} families`);
     }
-    await client.query("UPDATE view_position SET applied_seq = $1 WHERE projection = 'families'", [seqs.at(-1)]);
     await client.query('ANALYZE');
     const { rows } = await client.query('SELECT count(*)::int AS n FROM family_agency');
     return { families: families.length, agencyRows: rows[0].n };

@@ -22,4 +22,10 @@ export { MessagingHealth, type ConsumerLag, type MessagingStatus } from './healt
 export { JetStreamServer } from './transport/jetstream.server.js';
 export { JetStreamContext } from './transport/jetstream.context.js';
 export { OnEvent, KeepHandlerErrors } from './transport/on-event.decorator.js';
-export { ALL_EVENTS, deadLetterSubjectFor, durableNameFor } from './transport/consumer-naming.js';
+export {
+  ALL_EVENTS,
+  aggregateOfPattern,
+  deadLetterSubjectFor,
+  durableNameFor,
+  eventsOfAggregate,
+} from './transport/consumer-naming.js';

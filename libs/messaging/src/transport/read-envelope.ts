@@ -14,10 +14,16 @@ export type ReadEnvelope =
     };
 
 /**
- * Reads a message for a consumer of `definition` (undefined: every event). Dead-letter copies and other versions
- * of the handled type are skipped; anything unreadable or invalid is poison, to be dead-lettered, never guessed at.
+ * Reads a message for a consumer of `definition` (undefined: every event, or every event of `aggregate`).
+ * Dead-letter copies and other versions of the handled type are skipped; anything unreadable or invalid is
+ * poison, to be dead-lettered, never guessed at.
  */
-export function readEnvelope(subject: string, text: string, definition: EventDefinition | undefined): ReadEnvelope {
+export function readEnvelope(
+  subject: string,
+  text: string,
+  definition: EventDefinition | undefined,
+  aggregate?: string,
+): ReadEnvelope {
   if (subject.split('.')[1]?.startsWith('_')) return { kind: 'skip', reason: 'a dead-letter copy, not an event' };
   let raw: unknown;
   try {
@@ -36,6 +42,9 @@ export function readEnvelope(subject: string, text: string, definition: EventDef
   }
   const checked = validateEvent(raw);
   if (!checked.ok) return poison(checked.errors.join('; '));
+  if (aggregate !== undefined && checked.definition.aggregate !== aggregate) {
+    return poison(`type ${checked.event.type} does not belong on a consumer of the ${aggregate} events`);
+  }
   return { kind: 'event', event: checked.event };
 
   function poison(error: string): ReadEnvelope {

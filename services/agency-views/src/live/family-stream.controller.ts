@@ -34,13 +34,13 @@ export class FamilyStreamController {
   @Get('changes')
   @ApiOperation({ summary: "Live changes to my agency's families (text/event-stream)" })
   @ApiProduces('text/event-stream')
-  async stream(
+  stream(
     @CurrentCaller() caller: Caller,
     @Origin() origin: RequestOrigin,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const position = await this.changes.appliedPosition();
+  ): void {
+    const position = this.changes.knownPosition();
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {

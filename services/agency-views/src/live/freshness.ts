@@ -15,7 +15,7 @@ export class Freshness {
   async require(query: FreshnessQueryDto): Promise<number> {
     if (query.minPosition === undefined) return this.changes.knownPosition();
     const reached = await this.changes.waitForPosition(query.minPosition, query.waitMs ?? DEFAULT_WAIT_MS);
-    const applied = await this.changes.appliedPosition();
+    const applied = this.changes.knownPosition();
     if (!reached) {
       throw ProblemException.of(
         503,

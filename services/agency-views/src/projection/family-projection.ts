@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 import { isProjectedEvent } from '../domain/family-fold.js';
 import { VIEW_CHANNEL, type ViewChangeMessage } from '../live/view-change-message.js';
 import { FamilyViewStore } from '../view-store/family-view-store.js';
-import { FAMILIES_PROJECTION } from '../view-store/view-tables.js';
 
 /**
  * Held shared by every projecting transaction and exclusively by the rebuild while it swaps in the rebuilt
@@ -34,15 +33,9 @@ export class FamilyProjection {
     options: ApplyOptions,
   ): Promise<void> {
     const familyId = familyOf(event);
-    if (familyId === undefined || !isProjectedEvent(event.type)) {
-      // Most of the stream (access records above all) concerns no view: it only moves the position on, and
-      // waiting readers see that on their next look, with no notification to every replica.
-      await this.advance(manager, streamSeq);
-      return;
-    }
+    if (familyId === undefined || !isProjectedEvent(event.type)) return;
     await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [VIEW_SWAP_LOCK]);
     const changed = await this.project(manager, event, familyId, streamSeq);
-    await this.advance(manager, streamSeq);
     if (options.notify && changed) {
       const message: ViewChangeMessage = {
         position: streamSeq ?? null,
@@ -52,14 +45,6 @@ export class FamilyProjection {
       };
       await manager.query('SELECT pg_notify($1, $2)', [VIEW_CHANNEL, JSON.stringify(message)]);
     }
-  }
-
-  private async advance(manager: EntityManager, streamSeq: number | undefined): Promise<void> {
-    if (streamSeq === undefined) return;
-    await manager.query('UPDATE view_position SET applied_seq = GREATEST(applied_seq, $1) WHERE projection = $2', [
-      streamSeq,
-      FAMILIES_PROJECTION,
-    ]);
   }
 
   /** Returns each agency whose view changed and how, or undefined when the event was already recorded. */

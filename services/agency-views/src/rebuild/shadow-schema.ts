@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { FAMILIES_PROJECTION, VIEW_TABLES } from '../view-store/view-tables.js';
+import { VIEW_TABLES } from '../view-store/view-tables.js';
 
 /** Where the rebuild fills its copy of the views, and where the replaced views wait to be dropped. */
 export const SHADOW_SCHEMA = 'views_rebuild';
@@ -24,9 +24,6 @@ export async function createShadowTables(manager: EntityManager): Promise<void> 
       }
     }
   }
-  await manager.query(`INSERT INTO ${SHADOW_SCHEMA}.view_position (projection, applied_seq) VALUES ($1, 0)`, [
-    FAMILIES_PROJECTION,
-  ]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { validateEvent, type CloudEvent } from '@baton/contracts';
 const FETCH_SIZE = 500;
 
 /** A message read back from the stream: the event, or why it is not one the views could use. */
-export type StreamedMessage = { seq: number } & ({ event: CloudEvent } | { skipped: string });
+export type StreamedMessage = { seq: number } & ({ event: CloudEvent } | { skipped: string } | { other: true });
 
 export interface StreamRange {
   stream: string;
@@ -14,6 +14,8 @@ export interface StreamRange {
   from: number;
   /** Last sequence to read (inclusive). */
   until: number;
+  /** Aggregates wanted: messages of others are passed over unread (`other`), which saves parsing most of them. */
+  aggregates: readonly string[];
 }
 
 /**
@@ -44,7 +46,11 @@ export async function* readStream(
           done = true;
           break;
         }
-        batch.push({ seq: m.seq, ...read(m.subject, m.string()) });
+        const aggregate = m.subject.split('.')[2];
+        batch.push({
+          seq: m.seq,
+          ...(range.aggregates.includes(aggregate) ? read(m.subject, m.string()) : { other: true as const }),
+        });
         if (m.seq === range.until) done = true;
       }
       if (batch.length > 0) yield batch;

@@ -6,7 +6,6 @@ import { isProjectedEvent } from '../domain/family-fold.js';
 import { VIEW_CHANNEL, type ViewChangeMessage } from '../live/view-change-message.js';
 import { familyOf, FamilyProjection, VIEW_SWAP_LOCK } from '../projection/family-projection.js';
 import { FamilyViewStore, type EventToRecord } from '../view-store/family-view-store.js';
-import { FAMILIES_PROJECTION } from '../view-store/view-tables.js';
 import { readRetainedOutbox } from './retained-outbox-reader.js';
 import { createShadowTables, dropRebuildSchemas, SHADOW_SCHEMA, swapInShadowTables } from './shadow-schema.js';
 import { readStream, type StreamedMessage } from './stream-reader.js';
@@ -36,6 +35,9 @@ export interface RebuildReport {
   streamMessages: number;
   outboxEvents: number;
   projectedEvents: number;
+  /** Messages of aggregates no view is folded from (access records, notifications...), passed over unread. */
+  otherMessages: number;
+  /** Messages that were not valid events: the live consumers dead-letter them too. */
   skippedMessages: number;
   families: number;
   /** Events applied one by one to catch up with the live views before and during the swap. */
@@ -91,6 +93,7 @@ export class ViewRebuild {
       streamMessages: 0,
       outboxEvents: 0,
       projectedEvents: 0,
+      otherMessages: 0,
       skippedMessages: 0,
       families: 0,
       catchUpMessages: 0,
@@ -111,15 +114,16 @@ export class ViewRebuild {
       subjectPrefix: sources.subjectPrefix,
       from: state.first_seq,
       until: bulkUntil,
+      aggregates: PROJECTED_AGGREGATES,
     };
     for await (const batch of readStream(sources.js, sources.jsm, range)) {
       report.streamMessages += batch.length;
       const events = batch.flatMap((m) => ('event' in m ? [{ event: m.event, streamSeq: m.seq }] : []));
-      report.skippedMessages += batch.length - events.length;
+      report.otherMessages += batch.filter((m) => 'other' in m).length;
+      report.skippedMessages += batch.filter((m) => 'skipped' in m).length;
       report.projectedEvents += await this.record(events, families);
     }
     report.families = await this.foldAll(families);
-    await this.shadow((m) => this.setPosition(m, bulkUntil));
     this.logger.log(`Bulk-loaded ${report.projectedEvents} events of ${report.families} families up to ${bulkUntil}`);
     let position = bulkUntil;
     for (;;) {
@@ -133,7 +137,6 @@ export class ViewRebuild {
       const { state: now } = await sources.jsm.streams.info(sources.stream);
       await m.query(`SET LOCAL search_path TO ${SHADOW_SCHEMA}, public`);
       report.catchUpMessages += await this.applyRange(m, sources, position + 1, now.last_seq);
-      await this.setPosition(m, now.last_seq);
       await m.query('SET LOCAL search_path TO public');
       await swapInShadowTables(m);
       const message: ViewChangeMessage = { position: now.last_seq, rebuilt: true };
@@ -186,24 +189,22 @@ export class ViewRebuild {
   /** Applies stream messages one by one, as the live projection does, into whichever tables `m` points at. */
   private async applyRange(m: EntityManager, sources: RebuildSources, from: number, until: number): Promise<number> {
     let count = 0;
-    const range = { stream: sources.stream, subjectPrefix: sources.subjectPrefix, from, until };
+    const range = {
+      stream: sources.stream,
+      subjectPrefix: sources.subjectPrefix,
+      from,
+      until,
+      aggregates: PROJECTED_AGGREGATES,
+    };
     for await (const batch of readStream(sources.js, sources.jsm, range)) {
       for (const message of batch) await this.applyOne(m, message);
       count += batch.length;
     }
-    await this.setPosition(m, until);
     return count;
   }
 
   private async applyOne(m: EntityManager, message: StreamedMessage): Promise<void> {
     if ('event' in message) await this.projection.apply(m, message.event, message.seq, { notify: false });
-  }
-
-  private async setPosition(m: EntityManager, position: number): Promise<void> {
-    await m.query('UPDATE view_position SET applied_seq = GREATEST(applied_seq, $1) WHERE projection = $2', [
-      position,
-      FAMILIES_PROJECTION,
-    ]);
   }
 
   /** Runs `work` in a transaction whose unqualified table names are the shadow tables. */

@@ -1,5 +1,2 @@
 /** The read model's tables. The rebuild builds a complete copy of them in a shadow schema and swaps it in. */
-export const VIEW_TABLES = ['family_event', 'family_view', 'family_agency', 'view_position'] as const;
-
-/** The one row of `view_position`: the stream sequence up to which events have been applied. */
-export const FAMILIES_PROJECTION = 'families';
+export const VIEW_TABLES = ['family_event', 'family_view', 'family_agency'] as const;
