@@ -1,5 +1,7 @@
 import { AccessEvents } from './access/access-events.js';
 import type { EventDefinition } from './event-definition.js';
+import { ContractEvents } from './contract/contract-events.js';
+import { OrderEvents } from './order/order-events.js';
 import { ReferralEvents } from './referral/referral-events.js';
 import { PlanEvents } from './plan/plan-events.js';
 
@@ -8,6 +10,8 @@ export const catalogue: readonly EventDefinition[] = Object.freeze([
   ...Object.values(ReferralEvents),
   ...Object.values(AccessEvents),
   ...Object.values(PlanEvents),
+  ...Object.values(ContractEvents),
+  ...Object.values(OrderEvents),
 ]);
 
 const byType = new Map(catalogue.map((d) => [d.type, d]));

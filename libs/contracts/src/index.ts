@@ -74,6 +74,45 @@ export { PlanClosedV1 } from './plan/plan-closed.v1.js';
 export { PlanAgreementWithdrawnV1 } from './plan/plan-agreement-withdrawn.v1.js';
 export { PlanEvents } from './plan/plan-events.js';
 
+export * from './order/order-values.js';
+export {
+  FamilyPersonSummary,
+  OrderEventBase,
+  OrderRequirementSummary,
+  OrderStatusSummary,
+} from './order/order-summaries.js';
+export { OrderMadeV1 } from './order/order-made.v1.js';
+export { OrderRequirementAddedV1 } from './order/order-requirement-added.v1.js';
+export { OrderSessionScheduledV1 } from './order/order-session-scheduled.v1.js';
+export { OrderComplianceRecordedV1 } from './order/order-compliance-recorded.v1.js';
+export { OrderEnforcementOpenedV1 } from './order/order-enforcement-opened.v1.js';
+export { OrderParentContactedV1 } from './order/order-parent-contacted.v1.js';
+export { OrderContactOverdueV1 } from './order/order-contact-overdue.v1.js';
+export { OrderEnforcementDecidedV1 } from './order/order-enforcement-decided.v1.js';
+export { OrderProsecutionApprovalRequestedV1 } from './order/order-prosecution-approval-requested.v1.js';
+export { OrderProsecutionApprovedV1 } from './order/order-prosecution-approved.v1.js';
+export { OrderProsecutionRejectedV1 } from './order/order-prosecution-rejected.v1.js';
+export { OrderVariationAppliedV1 } from './order/order-variation-applied.v1.js';
+export { OrderVariedV1 } from './order/order-varied.v1.js';
+export { OrderDischargedV1 } from './order/order-discharged.v1.js';
+export { OrderApplicationRefusedV1 } from './order/order-application-refused.v1.js';
+export { OrderAppealRecordedV1 } from './order/order-appeal-recorded.v1.js';
+export { OrderExpiredV1 } from './order/order-expired.v1.js';
+export { OrderCompletedV1 } from './order/order-completed.v1.js';
+export { OrderEvents } from './order/order-events.js';
+
+export * from './contract/contract-values.js';
+export { ContractEventBase, ContractStatusSummary } from './contract/contract-summaries.js';
+export { ContractDraftedV1 } from './contract/contract-drafted.v1.js';
+export { ContractOfferedV1 } from './contract/contract-offered.v1.js';
+export { ContractSignedV1 } from './contract/contract-signed.v1.js';
+export { ContractRefusedV1 } from './contract/contract-refused.v1.js';
+export { ContractBreachRecordedV1 } from './contract/contract-breach-recorded.v1.js';
+export { ContractReviewedV1 } from './contract/contract-reviewed.v1.js';
+export { ContractCompletedV1 } from './contract/contract-completed.v1.js';
+export { ContractEndedEarlyV1 } from './contract/contract-ended-early.v1.js';
+export { ContractEvents } from './contract/contract-events.js';
+
 export { buildAsyncApiDocument, renderAsyncApiJson, type AsyncApiDocument } from './asyncapi/asyncapi-document.js';
 export { PRODUCING_SERVICES, producerOf } from './asyncapi/producers.js';
 export type { JsonSchema } from './asyncapi/json-schema.js';

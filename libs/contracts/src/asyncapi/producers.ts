@@ -8,6 +8,8 @@ export const PRODUCING_SERVICES: Readonly<Record<string, string>> = {
   referral: 'referrals',
   access: EVERY_SERVICE,
   plan: 'taf',
+  contract: 'parenting',
+  order: 'parenting',
 };
 
 export function producerOf(d: EventDefinition): string {
