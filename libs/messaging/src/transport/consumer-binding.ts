@@ -11,4 +11,13 @@ export interface ConsumerBinding {
   /** The handled type; undefined for an every-event consumer. */
   definition?: EventDefinition;
   handlers: MessageHandler[];
+  /** Set by `@OnEventBatch`: handlers get the batch's new events at once, as `CloudEvent[]`. */
+  batch?: BatchSettings;
+}
+
+export interface BatchSettings {
+  /** Most events handed over at once (and pulled ahead). */
+  maxEvents: number;
+  /** Also hand over well-formed events whose type the catalogue does not know (from newer producers). */
+  acceptUncatalogued: boolean;
 }

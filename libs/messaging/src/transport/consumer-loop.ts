@@ -72,7 +72,8 @@ export class ConsumerLoop {
 
   private async consumeOnce(): Promise<void> {
     const consumer = await this.broker.js.consumers.get(this.options.stream, this.binding.durable);
-    const messages = await consumer.consume({ max_messages: PULL_AHEAD });
+    const pullAhead = this.binding.batch?.maxEvents ?? PULL_AHEAD;
+    const messages = await consumer.consume({ max_messages: pullAhead });
     this.messages = messages;
     if (this.closing) await messages.close();
     void this.watch(messages);
@@ -80,7 +81,7 @@ export class ConsumerLoop {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const batch = [next.value];
       // Whatever already arrived joins the batch; nothing waits for more, so a lone event goes at once.
-      while (batch.length < PULL_AHEAD && messages.getPending() > 0) {
+      while (batch.length < pullAhead && messages.getPending() > 0) {
         const more = await iterator.next();
         if (more.done) break;
         batch.push(more.value);

@@ -41,3 +41,27 @@ describe('reading an envelope', () => {
     expect(readEnvelope('baton._dlq.taf.x', '{}', undefined).kind).toBe('skip');
   });
 });
+
+describe('reading an envelope for a consumer that keeps every event', () => {
+  const uncatalogued = () => ({ ...overdueEvent(), type: 'baton.plan.teleported.v1', data: { anything: 1 } });
+
+  it('accepts a well-formed event of a type the catalogue does not know yet', () => {
+    const read = readEnvelope(subject, JSON.stringify(uncatalogued()), undefined, true);
+    expect(read).toMatchObject({ kind: 'event', event: { type: 'baton.plan.teleported.v1', data: { anything: 1 } } });
+  });
+
+  it('still treats an uncatalogued event with a broken envelope as poison', () => {
+    const read = readEnvelope(subject, JSON.stringify({ ...uncatalogued(), tenant: 'Not.A.Tenant' }), undefined, true);
+    expect(read).toMatchObject({ kind: 'poison' });
+    expect(read.kind === 'poison' && read.error).toMatch(/tenant/);
+  });
+
+  it('still validates the payload of a catalogued type', () => {
+    const event = { ...overdueEvent(), data: { referralId: 'not-a-uuid' } };
+    expect(readEnvelope(subject, JSON.stringify(event), undefined, true).kind).toBe('poison');
+  });
+
+  it('refuses uncatalogued types on a consumer that did not ask for them', () => {
+    expect(readEnvelope(subject, JSON.stringify(uncatalogued()), undefined).kind).toBe('poison');
+  });
+});
