@@ -13,6 +13,9 @@ import { readEnvelope, type ReadEnvelope } from './read-envelope.js';
 
 export type ProcessOutcome = 'processed' | 'duplicate';
 
+/** Messages read and valid, with their events, waiting to be handled. */
+export type ReadBatch = { msg: JsMsg; event: CloudEvent }[];
+
 const DEAD_LETTER_RETRY_MS = 1_000;
 
 /**
@@ -40,7 +43,15 @@ export class EventProcessor {
    * Acks go out only after that commit.
    */
   async deliver(binding: ConsumerBinding, msgs: JsMsg[]): Promise<void> {
-    const events: { msg: JsMsg; event: CloudEvent }[] = [];
+    await this.handle(binding, await this.read(binding, msgs));
+  }
+
+  /**
+   * The first half of {@link deliver}: reads and validates each message (acking skips, dead-lettering poison) and
+   * returns the events to handle. Pure CPU for valid events, so it can run while the previous batch commits.
+   */
+  async read(binding: ConsumerBinding, msgs: JsMsg[]): Promise<ReadBatch> {
+    const events: ReadBatch = [];
     for (const msg of msgs) {
       const read = readEnvelope(msg.subject, msg.string(), binding.definition, binding.batch?.acceptUncatalogued);
       if (read.kind === 'event') {
@@ -52,6 +63,11 @@ export class EventProcessor {
         await this.deadLetter(binding, msg, read, read.error);
       }
     }
+    return events;
+  }
+
+  /** The second half of {@link deliver}: runs the handlers in a transaction, then acks (or retries) each event. */
+  async handle(binding: ConsumerBinding, events: ReadBatch): Promise<void> {
     if (events.length === 0) return;
     // A slow batch must not let the ack wait run out and get its messages delivered twice at once.
     const keepAlive = setInterval(
@@ -93,7 +109,7 @@ export class EventProcessor {
    * For `@OnEventBatch`: records the batch in the inbox and hands the new events to the handlers at once, in one
    * transaction. False when anything failed (all undone): the caller then runs the events one by one.
    */
-  private async runAsOneBatch(binding: ConsumerBinding, events: { msg: JsMsg; event: CloudEvent }[]): Promise<boolean> {
+  private async runAsOneBatch(binding: ConsumerBinding, events: ReadBatch): Promise<boolean> {
     try {
       await this.dataSource.transaction(async (manager) => {
         const fresh = await recordManyInInbox(

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import { verifyLedger, type VerificationReport } from '../ledger/ledger-verifier.js';
 
-const USAGE = `Usage: baton-audit-verify [--tenant CODE]... [--database-url URL] [--checkpoint-dir DIR] [--public-key FILE] [--no-checkpoints]
+const USAGE = `Usage: baton-audit-verify [--tenant CODE]... [--database-url URL] [--checkpoint-dir DIR] [--public-key FILE] [--no-checkpoints] [--deep]
 
 Walks each tenant's ledger chain (every tenant with a head, unless --tenant is given) against its signed
 checkpoints and prints one JSON report per tenant. Exit status: 0 every chain verifies, 1 a link is broken,
@@ -13,6 +13,7 @@ checkpoints and prints one JSON report per tenant. Exit status: 0 every chain ve
 
   --database-url    default $DATABASE_URL, else postgres://postgres@127.0.0.1:5432/baton_audit
   --checkpoint-dir  default $CHECKPOINT_DIR, else .baton/audit/checkpoints
+  --deep            also re-derive every lookup column (family, records, people...) from its entry
   --public-key      PEM public key that signs checkpoints; default <checkpoint-dir>/checkpoint-public-key.pem
 `;
 
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
       'checkpoint-dir': { type: 'string' },
       'public-key': { type: 'string' },
       'no-checkpoints': { type: 'boolean', default: false },
+      deep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,7 +50,7 @@ async function main(): Promise<number> {
       values.tenant ?? (await query('SELECT tenant FROM ledger_head ORDER BY tenant', [])).map((r) => String(r.tenant));
     let broken = false;
     for (const tenant of tenants) {
-      const report: VerificationReport = await verifyLedger(query, tenant, checkpoints);
+      const report: VerificationReport = await verifyLedger(query, tenant, checkpoints, { deep: values.deep });
       broken ||= !report.ok;
       process.stdout.write(`${JSON.stringify(report)}\n`);
     }

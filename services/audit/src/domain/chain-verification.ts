@@ -12,6 +12,8 @@ export type BrokenLinkProblem =
   | 'checkpoint-mismatch'
   /** A signed checkpoint lies beyond the chain's end: entries at the end were removed. */
   | 'truncated'
+  /** A lookup column (family, records, people, type...) disagrees with the entry it indexes (deep verification). */
+  | 'index-mismatch'
   /** The stored head (last position and hash) disagrees with the chain. */
   | 'head-mismatch'
   /** A checkpoint's signature does not verify. */
@@ -68,6 +70,12 @@ export class ChainWalker {
     this.seq = entry.seq;
     this.hash = entry.hash;
     return true;
+  }
+
+  /** Records a problem found outside the chain (a deep check of the lookup columns) at the entry about to be accepted. */
+  reject(seq: number, problem: BrokenLinkProblem, expected: string, found: string): false {
+    if (this.broken) return false;
+    return this.fail(seq, problem, expected, found);
   }
 
   /** After the last entry: checks the end of the chain against the checkpoints and the stored head. */

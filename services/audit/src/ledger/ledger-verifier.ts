@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkpointSignatureValid, type SignedCheckpoint } from '../domain/checkpoint.js';
 import { ChainWalker, type ChainAnchor, type ChainVerdict } from '../domain/chain-verification.js';
+import { indexMismatch, type StoredIndex } from '../domain/ledger-index.js';
 import type { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 
 /** Runs one SQL statement; the service passes its DataSource, the CLI a plain `pg` client. */
@@ -11,6 +12,28 @@ export interface VerificationReport extends ChainVerdict {
   checkpointsChecked: number;
   latestCheckpoint?: SignedCheckpoint['statement'];
   durationMs: number;
+}
+
+const INDEX_COLUMNS =
+  'tenant, occurred_at, event_id, event_type, source, subject, actor, actor_agency, actor_role, lawful_basis, family_ids, record_ids, person_ids';
+
+function storedIndexOf(row: Record<string, unknown>): StoredIndex {
+  return {
+    tenant: row.tenant as string,
+    seq: Number(row.seq),
+    occurredAt: row.occurred_at as Date,
+    eventId: row.event_id as string,
+    eventType: row.event_type as string,
+    source: row.source as string,
+    subject: row.subject as string,
+    actor: row.actor as string,
+    actorAgency: row.actor_agency as string | null,
+    actorRole: row.actor_role as string | null,
+    lawfulBasis: row.lawful_basis as string | null,
+    familyIds: row.family_ids as string[],
+    recordIds: row.record_ids as string[],
+    personIds: row.person_ids as string[],
+  };
 }
 
 /** Rows read per round trip: the walk holds one page at a time, so memory does not grow with the ledger. */
@@ -24,6 +47,7 @@ export async function verifyLedger(
   query: LedgerQuery,
   tenant: string,
   checkpoints?: CheckpointStore,
+  options: { deep?: boolean } = {},
 ): Promise<VerificationReport> {
   const started = performance.now();
   const { anchors, invalid, checked, latest } = await readCheckpoints(tenant, checkpoints);
@@ -35,13 +59,16 @@ export async function verifyLedger(
   let after = 0;
   for (;;) {
     const rows = await query(
-      `SELECT seq, canonical, prev_hash, hash FROM ledger_entry
+      `SELECT seq, canonical, prev_hash, hash${options.deep ? `, ${INDEX_COLUMNS}` : ''} FROM ledger_entry
        WHERE tenant = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
       [tenant, after, head?.seq ?? Number.MAX_SAFE_INTEGER, PAGE],
     );
     let going = true;
     for (const row of rows) {
-      going = walker.accept({
+      const wrong = options.deep ? indexMismatch(storedIndexOf(row), row.canonical as string) : undefined;
+      if (wrong)
+        going = walker.reject(Number(row.seq), 'index-mismatch', `${wrong} as the entry says`, `stored ${wrong}`);
+      going &&= walker.accept({
         seq: Number(row.seq),
         canonical: row.canonical as string,
         prevHash: row.prev_hash as string,

@@ -20,7 +20,7 @@ describe('tampering with a copy of the ledger', () => {
   let infra: TestInfra;
   let audit: AuditTestApp;
   let nc: NatsConnection;
-  let original: { canonical: string; prev_hash: string; hash: string }[];
+  let original: string;
   let head: { tenant: string; seq: string; hash: string };
 
   beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('tampering with a copy of the ledger', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     await audit.app.get(CheckpointJob).writeDue();
-    original = await db.query('SELECT canonical, prev_hash, hash FROM ledger_entry ORDER BY seq');
+    [{ original }] = await db.query('SELECT json_agg(l ORDER BY seq)::text AS original FROM ledger_entry l');
     [head] = await db.query('SELECT tenant, seq, hash FROM ledger_head');
   });
 
@@ -51,6 +51,7 @@ describe('tampering with a copy of the ledger', () => {
   async function verifyTamperedCopy(
     name: string,
     tamper: (client: pg.Client) => Promise<unknown>,
+    deep = false,
   ): Promise<VerificationReport> {
     const url = await infra.createDatabase(name);
     const copy = await openDatabase({ url, entities: [], migrations: AUDIT_MIGRATIONS });
@@ -59,8 +60,8 @@ describe('tampering with a copy of the ledger', () => {
     await client.connect();
     try {
       await client.query(
-        'INSERT INTO ledger_entry (canonical, prev_hash, hash) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])',
-        [original.map((r) => r.canonical), original.map((r) => r.prev_hash), original.map((r) => r.hash)],
+        'INSERT INTO ledger_entry SELECT * FROM json_populate_recordset(null::ledger_entry, $1::json)',
+        [original],
       );
       await client.query('INSERT INTO ledger_head (tenant, seq, hash) VALUES ($1, $2, $3)', [
         head.tenant,
@@ -73,6 +74,7 @@ describe('tampering with a copy of the ledger', () => {
         async (sql, params) => (await client.query(sql, params)).rows,
         'demo',
         audit.checkpoints,
+        { deep },
       );
     } finally {
       await client.end();
@@ -102,8 +104,7 @@ describe('tampering with a copy of the ledger', () => {
   });
 
   it('catches two entries swapped into each other’s places', async () => {
-    const move = (from: number, to: number) =>
-      `UPDATE ledger_entry SET canonical = replace(canonical, '"seq":${from},', '"seq":${to},') WHERE seq = ${from}`;
+    const move = (from: number, to: number) => `UPDATE ledger_entry SET seq = ${to} WHERE seq = ${from}`;
     const report = await verifyTamperedCopy('reordered', async (c) => {
       await c.query(move(3, 1000));
       await c.query(move(4, 3));
@@ -118,5 +119,22 @@ describe('tampering with a copy of the ledger', () => {
       await c.query('UPDATE ledger_head SET seq = 9, hash = (SELECT hash FROM ledger_entry WHERE seq = 9)');
     });
     expect(report).toMatchObject({ ok: false, entries: 9, firstBroken: { seq: 10, problem: 'truncated' } });
+  });
+
+  it('catches, in a deep verification, a lookup column changed without its entry', async () => {
+    const hide = (c: pg.Client) => c.query("UPDATE ledger_entry SET family_ids = '{}' WHERE seq = 6");
+    expect(await verifyTamperedCopy('index-plain', hide)).toMatchObject({ ok: true });
+    expect(await verifyTamperedCopy('index-deep', hide, true)).toMatchObject({
+      ok: false,
+      entries: 5,
+      firstBroken: { seq: 6, problem: 'index-mismatch', found: 'stored familyIds' },
+    });
+  });
+
+  it('passes an untouched copy in a deep verification', async () => {
+    expect(await verifyTamperedCopy('untouched-deep', async () => undefined, true)).toMatchObject({
+      ok: true,
+      entries: ENTRIES,
+    });
   });
 });
