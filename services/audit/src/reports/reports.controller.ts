@@ -92,7 +92,7 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const period = periodOf(q);
-    const events = await this.data.events(caller.tenant, lookbackOf(period), this.clock.now());
+    const events = await this.data.events(caller.tenant, lookbackOf(period));
     const card = reportCard(foldCaseFacts(events), events, period);
     if (q.format !== 'csv') return card;
     return this.csv(reply, 'report-card', measuresCsv(card));
@@ -112,7 +112,7 @@ export class ReportsController {
       throw ProblemException.of(404, 'not-found', 'Not found', 'Annex A lists 1, 2 and 3 are produced here');
     }
     const period = periodOf(q);
-    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period), this.clock.now()));
+    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
     const names = this.namesFor(caller.tenant);
     const extract =
       list === 1
@@ -143,7 +143,7 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const period = periodOf(q);
-    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period), this.clock.now()));
+    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
     const { rows, sources } = cinCensusReferrals(facts, period, this.namesFor(caller.tenant));
     await this.record(caller, origin, 'referral', 'CIN census return', sources);
     if (q.format === 'csv') return this.csv(reply, 'cin-census-referrals', toCsv(CIN_CENSUS_COLUMNS, rows));
@@ -160,7 +160,7 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const period = periodOf(q);
-    const cases = enforcementCases(await this.data.events(caller.tenant, lookbackOf(period), this.clock.now()), period);
+    const cases = enforcementCases(await this.data.events(caller.tenant, lookbackOf(period)), period);
     await this.record(
       caller,
       origin,
@@ -201,7 +201,7 @@ export class ReportsController {
 
   private async waitingTimesFor(caller: Caller, q: ReportQueryDto) {
     const period = periodOf(q);
-    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period), this.clock.now()));
+    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
     return waitingTimes(facts, period, this.clock.now());
   }
 
