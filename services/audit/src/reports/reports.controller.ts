@@ -170,8 +170,8 @@ export class ReportsController {
     );
     const range = `from=${q.from}&to=${q.to}`;
     const links = {
-      consistency: `${this.parentingBaseUrl}/v1/reports/consistency?${range}`,
-      exceptions: `${this.parentingBaseUrl}/v1/reports/exceptions`,
+      consistency: `${this.parentingBaseUrl}/v1/audit/consistency?${range}`,
+      exceptions: `${this.parentingBaseUrl}/v1/audit/exceptions`,
     };
     if (q.format === 'csv') {
       const rows = cases.map(({ evidence, ...c }) => ({
@@ -196,7 +196,11 @@ export class ReportsController {
       ];
       return this.csv(reply, 'parenting-enforcement', toCsv(columns, rows));
     }
-    return { period: { from: q.from, to: q.to }, links, cases };
+    const withTimeline = cases.map((c) => ({
+      ...c,
+      timeline: `${this.parentingBaseUrl}/v1/orders/${c.orderId}/timeline`,
+    }));
+    return { period: { from: q.from, to: q.to }, links, cases: withTimeline };
   }
 
   private async waitingTimesFor(caller: Caller, q: ReportQueryDto) {

@@ -1,6 +1,7 @@
 import { annexAList1, annexAList2, annexAList3, type AnnexANames } from './annex-a.js';
 import { foldCaseFacts } from './case-facts.js';
 import { cinCensusReferrals } from './cin-census.js';
+import { enforcementCases } from './enforcement-evidence.js';
 import { toCsv } from './csv.js';
 import { EventScript } from '../../testing/report-events.fixture.js';
 import { reportCard } from './report-card.js';
@@ -208,5 +209,65 @@ describe('Ofsted Annex A and the CIN census', () => {
         ReasonForClosure: '',
       },
     ]);
+  });
+});
+
+describe('parenting enforcement evidence', () => {
+  const order = {
+    orderId: 'o1',
+    familyId: 'f1',
+    holdingAgencyId: 'demo-yot',
+    holdingAgencyKind: 'youth-offending-team',
+  };
+  const script = new EventScript()
+    .add('baton.order.made.v1', '2026-11-02T10:00:00.000Z', order)
+    .add('baton.order.enforcement-opened.v1', '2026-11-03T10:00:00.000Z', {
+      ...order,
+      enforcementId: 'e1',
+      breachOn: '2026-11-03',
+      contactDueAt: '2026-11-04T23:59:59.000Z',
+    })
+    .add('baton.order.parent-contacted.v1', '2026-11-04T09:00:00.000Z', {
+      ...order,
+      enforcementId: 'e1',
+      contactedAt: '2026-11-04T09:00:00.000Z',
+    })
+    .add('baton.order.enforcement-decided.v1', '2026-11-05T09:00:00.000Z', {
+      ...order,
+      enforcementId: 'e1',
+      decision: 'written-warning',
+      decidedAt: '2026-11-05T09:00:00.000Z',
+      workingDaysFromBreach: 2,
+      takesEffect: true,
+    })
+    .add('baton.order.enforcement-opened.v1', '2026-11-06T10:00:00.000Z', {
+      ...order,
+      enforcementId: 'e2',
+      breachOn: '2026-11-06',
+      contactDueAt: '2026-11-09T23:59:59.000Z',
+    });
+  const cases = enforcementCases(script.events, period);
+
+  it('follows each breach to its decision, citing every ledger entry on the way', () => {
+    expect(cases[0]).toMatchObject({
+      enforcementId: 'e1',
+      decision: 'written-warning',
+      workingDaysFromBreach: 2,
+      undecided: false,
+      parentContactedAt: '2026-11-04T09:00:00.000Z',
+    });
+    expect(cases[0].evidence.map((e) => [e.seq, e.hash, e.type])).toEqual([
+      [2, 'hash-2', 'baton.order.enforcement-opened.v1'],
+      [3, 'hash-3', 'baton.order.parent-contacted.v1'],
+      [4, 'hash-4', 'baton.order.enforcement-decided.v1'],
+    ]);
+  });
+
+  it('shows a breach with no recorded decision as undecided', () => {
+    expect(cases[1]).toMatchObject({
+      enforcementId: 'e2',
+      undecided: true,
+      evidence: [expect.objectContaining({ seq: 5 })],
+    });
   });
 });
