@@ -45,6 +45,8 @@ RUN test -n "$SERVICE" || { echo 'Build with --build-arg SERVICE=<name of a fold
 COPY --from=build /app/services/${SERVICE}/package.json ./services/${SERVICE}/package.json
 COPY --from=build /app/services/${SERVICE}/dist ./services/${SERVICE}/dist
 ENV BATON_SERVICE=${SERVICE}
+# Writable by the service for files it keeps outside its database (audit: signed checkpoints and their key).
+RUN mkdir -p .baton && chown node:node .baton
 USER node
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD ["node", "docker/healthcheck.mjs"]
 # exec: node becomes PID 1's child of tini (compose init: true) and receives SIGTERM itself.

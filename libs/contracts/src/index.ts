@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 export { CloudEvent, EVENT_TYPE_PATTERN, TENANT_PATTERN } from './envelope/cloud-event.js';
 export { newEvent, type NewEventAttributes } from './envelope/new-event.js';
-export { validateEvent, type EventValidation } from './envelope/validate-event.js';
+export { validateEvent, validateUncataloguedEvent, type EventValidation } from './envelope/validate-event.js';
 export { defineEvent, type EventDefinition } from './event-definition.js';
 export { catalogue, definitionOf } from './catalogue.js';
 export { DEFAULT_SUBJECT_PREFIX, filterSubjectFor, streamSubjects, subjectFor } from './subjects.js';

@@ -15,14 +15,15 @@ export { OutboxRow } from './outbox/outbox.entity.js';
 export { OUTBOX_CHANNEL } from './outbox/outbox.migration.js';
 export { ChannelListener } from './notify/channel-listener.js';
 export { InboxRow } from './inbox/inbox.entity.js';
-export { recordInInbox } from './inbox/inbox.js';
+export { recordInInbox, recordManyInInbox } from './inbox/inbox.js';
 export { DeadLetterRow } from './dead-letter/dead-letter.entity.js';
 export { DEAD_LETTER_HEADERS } from './dead-letter/dead-letter-store.js';
 export { DeadLetters, type DeadLetter, type DeadLetterQuery, type ReplayResult } from './dead-letter/dead-letters.js';
 export { MessagingHealth, type ConsumerLag, type MessagingStatus } from './health/messaging-health.js';
 export { JetStreamServer } from './transport/jetstream.server.js';
 export { JetStreamContext } from './transport/jetstream.context.js';
-export { OnEvent, KeepHandlerErrors } from './transport/on-event.decorator.js';
+export { OnEvent, OnEventBatch, KeepHandlerErrors } from './transport/on-event.decorator.js';
+export type { BatchSettings } from './transport/consumer-binding.js';
 export {
   ALL_EVENTS,
   aggregateOfPattern,

@@ -1,7 +1,7 @@
 import { ReferralEvents } from '../referral/referral-events.js';
 import type { ReferralReceivedV1 } from '../referral/referral-received.v1.js';
 import { newEvent } from './new-event.js';
-import { validateEvent } from './validate-event.js';
+import { validateEvent, validateUncataloguedEvent } from './validate-event.js';
 
 const FAMILY = '5b0c9a57-1d7e-4f0e-9a41-0f3c2a4b7e11';
 
@@ -176,6 +176,23 @@ describe('validateEvent', () => {
       expect(errorsOf(receivedEvent({ ...receivedData(), children: [impossible] }))).toEqual([
         'data.children[0].dateOfBirth: must be a valid ISO 8601 date string',
       ]);
+    });
+  });
+});
+
+describe('validateUncataloguedEvent', () => {
+  it('accepts a valid envelope whatever its type, keeping data as it came', () => {
+    const raw = { ...receivedEvent(), type: 'baton.plan.teleported.v1', data: { x: 1 } };
+    expect(validateUncataloguedEvent(raw)).toMatchObject({
+      ok: true,
+      event: { type: 'baton.plan.teleported.v1', data: { x: 1 } },
+    });
+  });
+
+  it('names each bad envelope attribute', () => {
+    expect(validateUncataloguedEvent({ ...receivedEvent(), id: 'nope', data: 'text' })).toEqual({
+      ok: false,
+      errors: expect.arrayContaining([expect.stringMatching(/^id: /), 'data: must be an object']),
     });
   });
 });

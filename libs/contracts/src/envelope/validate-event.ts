@@ -29,6 +29,20 @@ export function validateEvent(raw: unknown): EventValidation {
   return { ok: true, event, definition };
 }
 
+/**
+ * Checks only the envelope of an event whose type the catalogue does not (yet) know, e.g. from a newer producer.
+ * For consumers that must keep every well-formed event (the audit ledger); `data` must still be an object.
+ */
+export function validateUncataloguedEvent(
+  raw: unknown,
+): { ok: true; event: CloudEvent<object> } | { ok: false; errors: string[] } {
+  if (!isPlainObject(raw)) return { ok: false, errors: ['event: must be a JSON object'] };
+  const event = plainToInstance(CloudEvent, raw);
+  const errors = describeErrors(validateSync(event), '');
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, event };
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -12,3 +12,16 @@ export async function recordInInbox(manager: EntityManager, consumer: string, ev
   );
   return inserted.length === 1;
 }
+
+/** {@link recordInInbox} for many events in one statement; returns the ids not recorded before (each once). */
+export async function recordManyInInbox(
+  manager: EntityManager,
+  consumer: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  const inserted: { event_id: string }[] = await manager.query(
+    'INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id',
+    [consumer, [...new Set(eventIds)]],
+  );
+  return new Set(inserted.map((r) => r.event_id));
+}

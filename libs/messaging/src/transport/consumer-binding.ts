@@ -13,4 +13,13 @@ export interface ConsumerBinding {
   /** For a whole-aggregate consumer: the aggregate whose events it takes. */
   aggregate?: string;
   handlers: MessageHandler[];
+  /** Set by `@OnEventBatch`: handlers get the batch's new events at once, as `CloudEvent[]`. */
+  batch?: BatchSettings;
+}
+
+export interface BatchSettings {
+  /** Most events handed over at once (and pulled ahead). */
+  maxEvents: number;
+  /** Also hand over well-formed events whose type the catalogue does not know (from newer producers). */
+  acceptUncatalogued: boolean;
 }

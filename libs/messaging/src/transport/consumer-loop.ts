@@ -10,6 +10,8 @@ import type { EventProcessor } from './event-processor.js';
 /** Messages pulled ahead of the handler; small, so none waits long enough to outlive its ack wait. */
 const PULL_AHEAD = 32;
 const RESTART_DELAY_MS = 1_000;
+/** How long one bounded pull of a batch consumer stays open waiting for events. */
+const FETCH_EXPIRES_MS = 5_000;
 const NOTHING_YET = Symbol('nothing yet');
 
 /** Resolves after the messages already received have had their turn. */
@@ -78,11 +80,31 @@ export class ConsumerLoop {
 
   private async consumeOnce(): Promise<void> {
     const consumer = await this.broker.js.consumers.get(this.options.stream, this.binding.durable);
-    const messages = await consumer.consume({ max_messages: PULL_AHEAD });
+    const batch = this.binding.batch;
+    if (batch === undefined) {
+      await this.drain(await consumer.consume({ max_messages: PULL_AHEAD }), PULL_AHEAD);
+      return;
+    }
+    // Batch handlers take long enough per batch that consume()'s overlapping pulls can leave messages stranded
+    // until their ack wait runs out (seen with nats-server 2.9): one bounded pull at a time keeps every
+    // delivered message in hand. Messages are still handled as they arrive, so a lone event does not wait.
+    while (!this.closing) {
+      await this.drain(
+        await consumer.fetch({ max_messages: batch.maxEvents, expires: FETCH_EXPIRES_MS }),
+        batch.maxEvents,
+      );
+    }
+  }
+
+  /** Hands the messages to the processor in batches of those already arrived, until the iterator ends. */
+  private async drain(messages: ConsumerMessages, max: number): Promise<void> {
     this.messages = messages;
     if (this.closing) await messages.close();
     void this.watch(messages);
     const iterator = messages[Symbol.asyncIterator]();
+    // Batch handlers overlap reading (validation, CPU) of one batch with the commit (database) of the one before;
+    // batches still commit and ack strictly in order.
+    let committing: Promise<void> = Promise.resolve();
     // A next() that had nothing ready yet; the following batch starts with it.
     let carried: Promise<IteratorResult<JsMsg>> | undefined;
     const take = (): Promise<IteratorResult<JsMsg>> => {
@@ -90,22 +112,35 @@ export class ConsumerLoop {
       carried = undefined;
       return next;
     };
-    for (let next = await take(); !next.done; next = await take()) {
-      const batch = [next.value];
-      // Whatever already arrived joins the batch; nothing waits for more, so a lone event goes at once.
-      // getPending() can count a status callback still queued (nats.js), so a next() is never awaited blindly.
-      while (batch.length < PULL_AHEAD && messages.getPending() > 0) {
-        const pending = iterator.next();
-        const more = await Promise.race([pending, nothingYet()]);
-        if (more === NOTHING_YET) {
-          carried = pending;
-          break;
+    try {
+      for (let next = await take(); !next.done; next = await take()) {
+        const batch = [next.value];
+        // Whatever already arrived joins the batch; nothing waits for more, so a lone event goes at once.
+        // getPending() can count a status callback still queued (nats.js), so a next() is never awaited blindly.
+        while (batch.length < max && messages.getPending() > 0) {
+          const pending = iterator.next();
+          const more = await Promise.race([pending, nothingYet()]);
+          if (more === NOTHING_YET) {
+            carried = pending;
+            break;
+          }
+          if (more.done) break;
+          batch.push(more.value);
         }
-        if (more.done) break;
-        batch.push(more.value);
+        if (this.closing) {
+          batch.forEach((msg) => msg.nak());
+        } else if (this.binding.batch) {
+          const read = await this.processor.read(this.binding, batch);
+          await committing;
+          committing = this.processor.handle(this.binding, read);
+          // Awaited before the next batch or in `finally`; this only keeps Node from calling it unhandled meanwhile.
+          committing.catch(() => undefined);
+        } else {
+          await this.processor.deliver(this.binding, batch);
+        }
       }
-      if (this.closing) batch.forEach((msg) => msg.nak());
-      else await this.processor.deliver(this.binding, batch);
+    } finally {
+      await committing;
     }
   }
 

@@ -4,7 +4,7 @@ import type { JsMsg } from '@nats-io/jetstream';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadLetterStore } from '../dead-letter/dead-letter-store.js';
-import { recordInInbox } from '../inbox/inbox.js';
+import { recordInInbox, recordManyInInbox } from '../inbox/inbox.js';
 import type { ResolvedMessagingOptions } from '../messaging.options.js';
 import type { ConsumerBinding } from './consumer-binding.js';
 import { redeliveryDelayMs } from './consumer-naming.js';
@@ -12,6 +12,9 @@ import { JetStreamContext } from './jetstream.context.js';
 import { readEnvelope, type ReadEnvelope } from './read-envelope.js';
 
 export type ProcessOutcome = 'processed' | 'duplicate';
+
+/** Messages read and valid, with their events, waiting to be handled. */
+export type ReadBatch = { msg: JsMsg; event: CloudEvent }[];
 
 const DEAD_LETTER_RETRY_MS = 1_000;
 
@@ -40,9 +43,20 @@ export class EventProcessor {
    * Acks go out only after that commit.
    */
   async deliver(binding: ConsumerBinding, msgs: JsMsg[]): Promise<void> {
-    const events: { msg: JsMsg; event: CloudEvent }[] = [];
+    await this.handle(binding, await this.read(binding, msgs));
+  }
+
+  /**
+   * The first half of {@link deliver}: reads and validates each message (acking skips, dead-lettering poison) and
+   * returns the events to handle. Pure CPU for valid events, so it can run while the previous batch commits.
+   */
+  async read(binding: ConsumerBinding, msgs: JsMsg[]): Promise<ReadBatch> {
+    const events: ReadBatch = [];
     for (const msg of msgs) {
-      const read = readEnvelope(msg.subject, msg.string(), binding.definition, binding.aggregate);
+      const read = readEnvelope(msg.subject, msg.string(), binding.definition, {
+        aggregate: binding.aggregate,
+        acceptUncatalogued: binding.batch?.acceptUncatalogued,
+      });
       if (read.kind === 'event') {
         events.push({ msg, event: read.event });
       } else if (read.kind === 'skip') {
@@ -52,6 +66,11 @@ export class EventProcessor {
         await this.deadLetter(binding, msg, read, read.error);
       }
     }
+    return events;
+  }
+
+  /** The second half of {@link deliver}: runs the handlers in a transaction, then acks (or retries) each event. */
+  async handle(binding: ConsumerBinding, events: ReadBatch): Promise<void> {
     if (events.length === 0) return;
     // A slow batch must not let the ack wait run out and get its messages delivered twice at once.
     const keepAlive = setInterval(
@@ -59,7 +78,8 @@ export class EventProcessor {
       Math.max(this.options.consumer.ackWaitMs / 2, 1_000),
     );
     try {
-      const failures = await this.runBatch(binding, events);
+      const failures =
+        binding.batch && (await this.runAsOneBatch(binding, events)) ? new Map() : await this.runBatch(binding, events);
       for (const [i, { msg, event }] of events.entries()) {
         const failure = failures.get(i);
         if (failure === undefined) msg.ack();
@@ -86,6 +106,30 @@ export class EventProcessor {
       await alsoInTransaction?.(manager);
       return outcome;
     });
+  }
+
+  /**
+   * For `@OnEventBatch`: records the batch in the inbox and hands the new events to the handlers at once, in one
+   * transaction. False when anything failed (all undone): the caller then runs the events one by one.
+   */
+  private async runAsOneBatch(binding: ConsumerBinding, events: ReadBatch): Promise<boolean> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const fresh = await recordManyInInbox(
+          manager,
+          binding.durable,
+          events.map(({ event }) => event.id),
+        );
+        const todo = events.map(({ event }) => event).filter((event) => fresh.delete(event.id.toLowerCase()));
+        if (todo.length > 0) await this.callHandlers(binding, todo, undefined, manager);
+      });
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        `${binding.durable} batch of ${events.length} failed, retrying one by one: ${describeError(error)}`,
+      );
+      return false;
+    }
   }
 
   /** Returns the events (by index) that failed; when the commit itself fails, all of them did. */
@@ -125,12 +169,21 @@ export class EventProcessor {
     manager: EntityManager,
   ): Promise<ProcessOutcome> {
     if (!(await recordInInbox(manager, binding.durable, event.id))) return 'duplicate';
+    await this.callHandlers(binding, binding.batch ? [event] : event, msg, manager);
+    return 'processed';
+  }
+
+  private async callHandlers(
+    binding: ConsumerBinding,
+    payload: CloudEvent | CloudEvent[],
+    msg: JsMsg | undefined,
+    manager: EntityManager,
+  ): Promise<void> {
     const ctx = new JetStreamContext([msg, manager, binding.durable]);
     for (const handler of binding.handlers) {
-      const result: unknown = await handler(event, ctx);
+      const result: unknown = await handler(payload, ctx);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     }
-    return 'processed';
   }
 
   private async failed(binding: ConsumerBinding, msg: JsMsg, event: CloudEvent, error: unknown): Promise<void> {

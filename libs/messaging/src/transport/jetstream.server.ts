@@ -5,10 +5,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { NatsBroker } from '../broker/nats-broker.js';
 import { DeadLetterStore } from '../dead-letter/dead-letter-store.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options.js';
-import type { ConsumerBinding } from './consumer-binding.js';
+import type { BatchSettings, ConsumerBinding } from './consumer-binding.js';
 import { ConsumerLoop } from './consumer-loop.js';
 import { aggregateOfPattern, ALL_EVENTS, durableNameFor } from './consumer-naming.js';
 import { EventProcessor, type ProcessOutcome } from './event-processor.js';
+import { BATCH_EXTRA } from './on-event.decorator.js';
 
 /**
  * The JetStream transport for `@nestjs/microservices`: each `@EventPattern(type)` (or `@OnEvent`) gets its own
@@ -90,15 +91,16 @@ export class JetStreamServer extends Server implements CustomTransportStrategy, 
     for (let h: MessageHandler | undefined = head; h; h = h.next as MessageHandler | undefined) handlers.push(h);
     const durable = durableNameFor(this.options.service, pattern);
     const prefix = this.options.subjectPrefix;
-    if (pattern === ALL_EVENTS) return { durable, pattern, filterSubject: `${prefix}.>`, handlers };
+    const batch = head.extras?.[BATCH_EXTRA] as BatchSettings | undefined;
+    if (pattern === ALL_EVENTS) return { durable, pattern, filterSubject: `${prefix}.>`, handlers, batch };
     const aggregate = aggregateOfPattern(pattern);
     if (aggregate !== undefined) {
-      return { durable, pattern, filterSubject: `${prefix}.*.${aggregate}.*`, aggregate, handlers };
+      return { durable, pattern, filterSubject: `${prefix}.*.${aggregate}.*`, aggregate, handlers, batch };
     }
     const definition = definitionOf(pattern);
     if (definition === undefined) {
       throw new Error(`@EventPattern('${pattern}') names no event type in the catalogue (nor '${ALL_EVENTS}')`);
     }
-    return { durable, pattern, filterSubject: filterSubjectFor(prefix, definition), definition, handlers };
+    return { durable, pattern, filterSubject: filterSubjectFor(prefix, definition), definition, handlers, batch };
   }
 }

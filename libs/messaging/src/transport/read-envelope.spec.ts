@@ -38,8 +38,10 @@ describe('reading an envelope', () => {
   });
 
   it("accepts an aggregate's events on its whole-aggregate consumer, and treats another aggregate's as poison", () => {
-    expect(readEnvelope(subject, JSON.stringify(overdueEvent()), undefined, 'referral').kind).toBe('event');
-    const read = readEnvelope(subject, JSON.stringify(overdueEvent()), undefined, 'plan');
+    expect(readEnvelope(subject, JSON.stringify(overdueEvent()), undefined, { aggregate: 'referral' }).kind).toBe(
+      'event',
+    );
+    const read = readEnvelope(subject, JSON.stringify(overdueEvent()), undefined, { aggregate: 'plan' });
     expect(read).toMatchObject({ kind: 'poison', error: expect.stringContaining('plan events') });
   });
 
@@ -52,5 +54,31 @@ describe('reading an envelope', () => {
     expect(
       readEnvelope('baton.tst.agency.tst-yot.referral.decision-overdue', JSON.stringify(copy), undefined).kind,
     ).toBe('skip');
+  });
+});
+
+describe('reading an envelope for a consumer that keeps every event', () => {
+  const uncatalogued = () => ({ ...overdueEvent(), type: 'baton.plan.teleported.v1', data: { anything: 1 } });
+
+  it('accepts a well-formed event of a type the catalogue does not know yet', () => {
+    const read = readEnvelope(subject, JSON.stringify(uncatalogued()), undefined, { acceptUncatalogued: true });
+    expect(read).toMatchObject({ kind: 'event', event: { type: 'baton.plan.teleported.v1', data: { anything: 1 } } });
+  });
+
+  it('still treats an uncatalogued event with a broken envelope as poison', () => {
+    const read = readEnvelope(subject, JSON.stringify({ ...uncatalogued(), tenant: 'Not.A.Tenant' }), undefined, {
+      acceptUncatalogued: true,
+    });
+    expect(read).toMatchObject({ kind: 'poison' });
+    expect(read.kind === 'poison' && read.error).toMatch(/tenant/);
+  });
+
+  it('still validates the payload of a catalogued type', () => {
+    const event = { ...overdueEvent(), data: { referralId: 'not-a-uuid' } };
+    expect(readEnvelope(subject, JSON.stringify(event), undefined, { acceptUncatalogued: true }).kind).toBe('poison');
+  });
+
+  it('refuses uncatalogued types on a consumer that did not ask for them', () => {
+    expect(readEnvelope(subject, JSON.stringify(uncatalogued()), undefined).kind).toBe('poison');
   });
 });

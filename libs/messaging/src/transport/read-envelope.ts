@@ -1,4 +1,10 @@
-import { validateEvent, type CloudEvent, type EventDefinition } from '@baton/contracts';
+import {
+  definitionOf,
+  validateEvent,
+  validateUncataloguedEvent,
+  type CloudEvent,
+  type EventDefinition,
+} from '@baton/contracts';
 import { typeWithoutVersion } from './consumer-naming.js';
 
 /** What a consumer makes of a message before any handler runs. */
@@ -16,14 +22,16 @@ export type ReadEnvelope =
 /**
  * Reads a message for a consumer of `definition` (undefined: every event, or every event of `aggregate`).
  * Dead-letter copies and other versions of the handled type are skipped; anything unreadable or invalid is
- * poison, to be dead-lettered, never guessed at.
+ * poison, to be dead-lettered, never guessed at. With `acceptUncatalogued` (every-event consumers only), a type
+ * the catalogue does not know passes on a valid envelope.
  */
 export function readEnvelope(
   subject: string,
   text: string,
   definition: EventDefinition | undefined,
-  aggregate?: string,
+  options: { aggregate?: string; acceptUncatalogued?: boolean } = {},
 ): ReadEnvelope {
+  const { aggregate, acceptUncatalogued = false } = options;
   const tokens = subject.split('.');
   if (tokens[1]?.startsWith('_')) return { kind: 'skip', reason: 'a dead-letter copy, not an event' };
   // `<prefix>.<tenant>.agency.<agency>.>` carries the notifications service's minimised copies for one agency.
@@ -42,6 +50,11 @@ export function readEnvelope(
       return { kind: 'skip', reason: `${type} is another version than the handled ${definition.type}` };
     }
     return poison(`type ${type} does not belong on a consumer of ${definition.type}`);
+  }
+  if (acceptUncatalogued && definition === undefined && typeof type === 'string' && definitionOf(type) === undefined) {
+    const envelopeOnly = validateUncataloguedEvent(raw);
+    if (!envelopeOnly.ok) return poison(envelopeOnly.errors.join('; '));
+    return { kind: 'event', event: envelopeOnly.event };
   }
   const checked = validateEvent(raw);
   if (!checked.ok) return poison(checked.errors.join('; '));

@@ -1,0 +1,81 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { AccessRecorder } from '@baton/access-log';
+import { AuthModule } from '@baton/auth';
+import { Clock, WorkingDayCalendar } from '@baton/calendar';
+import { HealthModule } from '@baton/http-api';
+import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
+import { openDatabase } from '@baton/persistence';
+import { TenantDirectory } from '@baton/tenancy';
+import { CHECKPOINT_INTERVAL, CheckpointJob } from './checkpoint/checkpoint.job.js';
+import { CheckpointStore } from './checkpoint/checkpoint-store.js';
+import type { AuditConfig } from './config/audit.config.js';
+import { DatabaseHealth } from './health/database.health.js';
+import { LedgerConsumer } from './ledger/ledger.consumer.js';
+import { LedgerController } from './ledger/ledger.controller.js';
+import { LedgerWriter } from './ledger/ledger-writer.js';
+import { CreateLedger1763900000600 } from './migrations/1763900000600-create-ledger.js';
+import { OversightController } from './oversight/oversight.controller.js';
+import { OversightQueries } from './oversight/oversight-queries.js';
+import { PARENTING_BASE_URL, ReportsController } from './reports/reports.controller.js';
+import { ReportData } from './reports/report-data.js';
+
+export interface AuditModuleOptions {
+  config: AuditConfig;
+  tenants: TenantDirectory;
+  checkpoints: CheckpointStore;
+  /** Tests pass a settable clock; the service uses the real one. */
+  clock?: Clock;
+}
+
+export const AUDIT_MIGRATIONS: (new () => MigrationInterface)[] = [...messagingMigrations, CreateLedger1763900000600];
+
+/** The audit service: the tamper-evident ledger, oversight queries and statutory reports. */
+@Module({})
+export class AuditModule {
+  static register({ config, tenants, checkpoints, clock }: AuditModuleOptions): DynamicModule {
+    return {
+      module: AuditModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
+          dataSourceFactory: () =>
+            openDatabase({
+              url: config.DATABASE_URL,
+              entities: [...messagingEntities],
+              migrations: AUDIT_MIGRATIONS,
+              applicationName: 'baton-audit',
+            }),
+        }),
+        AuthModule.forRoot({
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+          jwksUrl: config.AUTH_JWKS_URL,
+        }),
+        MessagingModule.forRoot({
+          service: 'audit',
+          natsUrl: config.NATS_URL,
+          stream: config.NATS_STREAM,
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          replicas: config.NATS_STREAM_REPLICAS,
+        }),
+        HealthModule.register([DatabaseHealth, MessagingHealth]),
+      ],
+      controllers: [LedgerConsumer, LedgerController, OversightController, ReportsController],
+      providers: [
+        { provide: TenantDirectory, useValue: tenants },
+        { provide: WorkingDayCalendar, useValue: WorkingDayCalendar.england() },
+        { provide: Clock, useValue: clock ?? new Clock() },
+        { provide: CheckpointStore, useValue: checkpoints },
+        { provide: CHECKPOINT_INTERVAL, useValue: config.CHECKPOINT_INTERVAL_MS },
+        { provide: PARENTING_BASE_URL, useValue: config.PARENTING_BASE_URL },
+        AccessRecorder,
+        LedgerWriter,
+        CheckpointJob,
+        OversightQueries,
+        ReportData,
+      ],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@baton/calendar';
+import { CheckpointStore } from './checkpoint-store.js';
+
+export const CHECKPOINT_INTERVAL = Symbol('CHECKPOINT_INTERVAL');
+
+/**
+ * Periodically writes a signed checkpoint (head hash, count, time) for every tenant whose chain grew since its
+ * last one. Checkpoints live outside the database, so rewriting the chain there cannot rewrite them too.
+ */
+@Injectable()
+export class CheckpointJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CheckpointJob.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: CheckpointStore,
+    private readonly clock: Clock,
+    @Inject(CHECKPOINT_INTERVAL) private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.writeDue()
+        .catch((e: Error) => this.logger.error(`checkpoint failed: ${e.message}`))
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Writes a checkpoint for each tenant whose head is past its latest checkpoint; returns how many. */
+  async writeDue(): Promise<number> {
+    const heads: { tenant: string; seq: string; hash: string }[] = await this.dataSource.query(
+      'SELECT tenant, seq, hash FROM ledger_head WHERE seq > 0 ORDER BY tenant',
+    );
+    let written = 0;
+    for (const head of heads) {
+      const latest = await this.store.latest(head.tenant);
+      if (latest && latest.statement.count >= Number(head.seq)) continue;
+      await this.store.write({
+        tenant: head.tenant,
+        count: Number(head.seq),
+        headHash: head.hash,
+        time: this.clock.now().toISOString(),
+      });
+      written += 1;
+    }
+    return written;
+  }
+}

@@ -1,0 +1,106 @@
+import { genesisHash, linkHash, type ChainHead } from './ledger-chain.js';
+
+/** What went wrong at the first broken link. */
+export type BrokenLinkProblem =
+  /** A sequence number is missing, repeated or out of order: an entry was deleted, inserted or moved. */
+  | 'sequence-gap'
+  /** The entry does not point at the previous entry's hash: entries were removed or reordered. */
+  | 'previous-hash-mismatch'
+  /** The entry's content does not hash to its recorded hash: it was altered. */
+  | 'content-altered'
+  /** A signed checkpoint records another hash at this position: the chain was rewritten from here on. */
+  | 'checkpoint-mismatch'
+  /** A signed checkpoint lies beyond the chain's end: entries at the end were removed. */
+  | 'truncated'
+  /** A lookup column (family, records, people, type...) disagrees with the entry it indexes (deep verification). */
+  | 'index-mismatch'
+  /** The stored head (last position and hash) disagrees with the chain. */
+  | 'head-mismatch'
+  /** A checkpoint's signature does not verify. */
+  | 'checkpoint-signature-invalid';
+
+export interface BrokenLink {
+  seq: number;
+  problem: BrokenLinkProblem;
+  expected: string;
+  found: string;
+}
+
+export interface StoredEntryLink {
+  seq: number;
+  canonical: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A position and hash the chain must pass through, from a signed checkpoint. */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Walks one tenant's chain entry by entry, in sequence order, keeping only the last hash: memory stays flat
+ * however long the chain. Stops at the first broken link.
+ */
+export class ChainWalker {
+  private seq = 0;
+  private hash: string;
+  private broken?: BrokenLink;
+  private readonly anchors: Map<number, string>;
+
+  constructor(tenant: string, anchors: readonly ChainAnchor[] = []) {
+    this.hash = genesisHash(tenant);
+    this.anchors = new Map(anchors.map((a) => [a.seq, a.hash]));
+  }
+
+  /** Checks the next entry; false once a link is broken (the rest need not be read). */
+  accept(entry: StoredEntryLink): boolean {
+    if (this.broken) return false;
+    const expectedSeq = this.seq + 1;
+    if (entry.seq !== expectedSeq)
+      return this.fail(expectedSeq, 'sequence-gap', String(expectedSeq), String(entry.seq));
+    if (entry.prevHash !== this.hash) return this.fail(entry.seq, 'previous-hash-mismatch', this.hash, entry.prevHash);
+    const recomputed = linkHash(this.hash, entry.canonical);
+    if (recomputed !== entry.hash) return this.fail(entry.seq, 'content-altered', recomputed, entry.hash);
+    const anchored = this.anchors.get(entry.seq);
+    if (anchored !== undefined && anchored !== entry.hash) {
+      return this.fail(entry.seq, 'checkpoint-mismatch', anchored, entry.hash);
+    }
+    this.seq = entry.seq;
+    this.hash = entry.hash;
+    return true;
+  }
+
+  /** Records a problem found outside the chain (a deep check of the lookup columns) at the entry about to be accepted. */
+  reject(seq: number, problem: BrokenLinkProblem, expected: string, found: string): false {
+    if (this.broken) return false;
+    return this.fail(seq, problem, expected, found);
+  }
+
+  /** After the last entry: checks the end of the chain against the checkpoints and the stored head. */
+  finish(head: ChainHead | undefined): ChainVerdict {
+    if (!this.broken) {
+      const beyond = [...this.anchors.keys()].filter((seq) => seq > this.seq).sort((a, b) => a - b)[0];
+      if (beyond !== undefined)
+        this.fail(this.seq + 1, 'truncated', `entries up to ${beyond}`, `entries up to ${this.seq}`);
+      else if (head && (head.seq !== this.seq || head.hash !== this.hash)) {
+        this.fail(this.seq, 'head-mismatch', `${head.seq}:${head.hash}`, `${this.seq}:${this.hash}`);
+      }
+    }
+    return { ok: !this.broken, entries: this.seq, headHash: this.hash, firstBroken: this.broken };
+  }
+
+  private fail(seq: number, problem: BrokenLinkProblem, expected: string, found: string): false {
+    this.broken = { seq, problem, expected, found };
+    return false;
+  }
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  /** Entries verified in order before the first broken link (all of them when ok). */
+  entries: number;
+  headHash: string;
+  firstBroken?: BrokenLink;
+}

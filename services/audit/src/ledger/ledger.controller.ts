@@ -1,0 +1,40 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
+import { verifyLedger, type VerificationReport } from './ledger-verifier.js';
+
+export class VerificationQueryDto {
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  deep?: boolean;
+}
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Roles('auditor', 'manager')
+@Controller('v1/ledger')
+export class LedgerController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly checkpoints: CheckpointStore,
+  ) {}
+
+  @Get('verification')
+  @ApiOperation({ summary: "Walk my authority's chain against its signed checkpoints; report the first broken link" })
+  @ApiQuery({ name: 'deep', required: false, description: 'Also re-derive every lookup column from its entry' })
+  verification(@CurrentCaller() caller: Caller, @Query() q: VerificationQueryDto): Promise<VerificationReport> {
+    const query = (sql: string, params: unknown[]) => this.dataSource.query(sql, params);
+    return verifyLedger(query, caller.tenant, this.checkpoints, { deep: q.deep === true });
+  }
+
+  @Get('checkpoints')
+  @ApiOperation({ summary: "My authority's signed checkpoints, oldest first, and the key id that signs them" })
+  async list(@CurrentCaller() caller: Caller) {
+    return { keyId: this.checkpoints.keyId, checkpoints: await this.checkpoints.list(caller.tenant) };
+  }
+}

@@ -1,0 +1,257 @@
+import { Controller, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AccessRecorder } from '@baton/access-log';
+import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { Clock } from '@baton/calendar';
+import { Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
+import { TenantDirectory } from '@baton/tenancy';
+import { annexAList1, annexAList2, annexAList3, type AnnexANames } from '../domain/reports/annex-a.js';
+import { foldCaseFacts } from '../domain/reports/case-facts.js';
+import { CIN_CENSUS_COLUMNS, cinCensusReferrals } from '../domain/reports/cin-census.js';
+import { flatten, toCsv } from '../domain/reports/csv.js';
+import { enforcementCases } from '../domain/reports/enforcement-evidence.js';
+import { reportCard } from '../domain/reports/report-card.js';
+import { waitingTimes } from '../domain/reports/waiting-times.js';
+import { ReportData } from './report-data.js';
+import { lookbackOf, periodOf, ReportQueryDto } from './report-query.dto.js';
+
+export const PARENTING_BASE_URL = Symbol('PARENTING_BASE_URL');
+
+type Sources = readonly { id: string; familyId: string }[];
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('manager', 'auditor')
+@Controller('v1/reports')
+export class ReportsController {
+  constructor(
+    private readonly data: ReportData,
+    private readonly tenants: TenantDirectory,
+    private readonly access: AccessRecorder,
+    private readonly clock: Clock,
+    @Inject(PARENTING_BASE_URL) private readonly parentingBaseUrl: string,
+  ) {}
+
+  @Get('waiting-times')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Receipt → decision → plan: median and 90th percentile; referrals past their deadline' })
+  async waitingTimes(
+    @CurrentCaller() caller: Caller,
+    @Query() q: ReportQueryDto,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const report = await this.waitingTimesFor(caller, q);
+    const listed = [...report.awaitingPastDeadline, ...report.decidedPastDeadline];
+    await this.record(
+      caller,
+      origin,
+      'referral',
+      'waiting-times report',
+      listed.map((r) => ({ id: r.referralId, familyId: r.familyId })),
+    );
+    if (q.format !== 'csv') return report;
+    const { awaitingPastDeadline: _a, decidedPastDeadline: _d, ...figures } = report;
+    return this.csv(reply, 'waiting-times', measuresCsv(figures));
+  }
+
+  @Get('waiting-times/past-deadline')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Referrals of the period past their decision deadline: awaiting a decision, or decided late',
+  })
+  async pastDeadline(
+    @CurrentCaller() caller: Caller,
+    @Query() q: ReportQueryDto,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const report = await this.waitingTimesFor(caller, q);
+    const rows = [
+      ...report.awaitingPastDeadline.map((r) => ({ ...r, status: 'awaiting decision' })),
+      ...report.decidedPastDeadline.map((r) => ({ ...r, status: 'decided late' })),
+    ];
+    await this.record(
+      caller,
+      origin,
+      'referral',
+      'referrals past their deadline',
+      rows.map((r) => ({ id: r.referralId, familyId: r.familyId })),
+    );
+    if (q.format === 'csv') return this.csv(reply, 'past-deadline', toCsv(PAST_DEADLINE_COLUMNS, rows));
+    return { period: report.period, asOf: report.asOf, items: rows };
+  }
+
+  @Get('report-card')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Outcomes-based accountability: how much, how well, is anyone better off' })
+  async reportCard(
+    @CurrentCaller() caller: Caller,
+    @Query() q: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const period = periodOf(q);
+    const events = await this.data.events(caller.tenant, lookbackOf(period));
+    const card = reportCard(foldCaseFacts(events), events, period);
+    if (q.format !== 'csv') return card;
+    return this.csv(reply, 'report-card', measuresCsv(card));
+  }
+
+  @Get('annex-a/:list')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Ofsted ILACS Annex A list 1 (contacts), 2 (early help) or 3 (referrals) for a window' })
+  async annexA(
+    @CurrentCaller() caller: Caller,
+    @Param('list', ParseIntPipe) list: number,
+    @Query() q: ReportQueryDto,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (![1, 2, 3].includes(list)) {
+      throw ProblemException.of(404, 'not-found', 'Not found', 'Annex A lists 1, 2 and 3 are produced here');
+    }
+    const period = periodOf(q);
+    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
+    const names = this.namesFor(caller.tenant);
+    const extract =
+      list === 1
+        ? annexAList1(facts, period)
+        : list === 2
+          ? annexAList2(facts, period, names)
+          : annexAList3(facts, period, names);
+    await this.record(caller, origin, list === 2 ? 'plan' : 'referral', `Ofsted Annex A list ${list}`, extract.sources);
+    if (q.format === 'csv') return this.csv(reply, `annex-a-list-${list}`, toCsv(extract.columns, extract.rows));
+    return {
+      list: extract.list,
+      title: extract.title,
+      period: { from: q.from, to: q.to },
+      columns: extract.columns,
+      rows: extract.rows,
+    };
+  }
+
+  @Get('cin-census/referrals')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'CIN census referral items (referral date, source, NFA, closure date and reason incl. RC9)',
+  })
+  async cinCensus(
+    @CurrentCaller() caller: Caller,
+    @Query() q: ReportQueryDto,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const period = periodOf(q);
+    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
+    const { rows, sources } = cinCensusReferrals(facts, period, this.namesFor(caller.tenant));
+    await this.record(caller, origin, 'referral', 'CIN census return', sources);
+    if (q.format === 'csv') return this.csv(reply, 'cin-census-referrals', toCsv(CIN_CENSUS_COLUMNS, rows));
+    return { period: { from: q.from, to: q.to }, columns: CIN_CENSUS_COLUMNS, rows };
+  }
+
+  @Get('parenting-enforcement')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: "Each order breach's enforcement with its ledger evidence, linked to parenting's reports" })
+  async parentingEnforcement(
+    @CurrentCaller() caller: Caller,
+    @Query() q: ReportQueryDto,
+    @Origin() origin: RequestOrigin,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const period = periodOf(q);
+    const cases = enforcementCases(await this.data.events(caller.tenant, lookbackOf(period)), period);
+    await this.record(
+      caller,
+      origin,
+      'order',
+      'parenting enforcement evidence',
+      cases.map((c) => ({ id: c.orderId, familyId: c.familyId })),
+    );
+    const range = `from=${q.from}&to=${q.to}`;
+    const links = {
+      consistency: `${this.parentingBaseUrl}/v1/audit/consistency?${range}`,
+      exceptions: `${this.parentingBaseUrl}/v1/audit/exceptions`,
+    };
+    if (q.format === 'csv') {
+      const rows = cases.map(({ evidence, ...c }) => ({
+        ...c,
+        evidence: evidence.map((e) => `${e.seq}:${e.hash}`).join(' '),
+      }));
+      const columns = [
+        'enforcementId',
+        'orderId',
+        'familyId',
+        'holdingAgencyId',
+        'holdingAgencyKind',
+        'breachOn',
+        'contactDueAt',
+        'parentContactedAt',
+        'decision',
+        'decidedAt',
+        'workingDaysFromBreach',
+        'takesEffect',
+        'undecided',
+        'evidence',
+      ];
+      return this.csv(reply, 'parenting-enforcement', toCsv(columns, rows));
+    }
+    const withTimeline = cases.map((c) => ({
+      ...c,
+      timeline: `${this.parentingBaseUrl}/v1/orders/${c.orderId}/timeline`,
+    }));
+    return { period: { from: q.from, to: q.to }, links, cases: withTimeline };
+  }
+
+  private async waitingTimesFor(caller: Caller, q: ReportQueryDto) {
+    const period = periodOf(q);
+    const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
+    return waitingTimes(facts, period, this.clock.now());
+  }
+
+  private namesFor(tenant: string): AnnexANames {
+    return {
+      teamName: (id) => this.tenants.team(tenant, id)?.name,
+      agencyName: (id) => this.tenants.agency(tenant, id)?.name,
+      isChildrensSocialCare: (id) => this.tenants.agency(tenant, id)?.kind === 'childrens-social-care',
+    };
+  }
+
+  private record(
+    caller: Caller,
+    origin: RequestOrigin,
+    recordType: string,
+    purpose: string,
+    records: Sources,
+  ): Promise<void> {
+    const unique = [...new Map(records.map((r) => [r.id, r])).values()];
+    return this.access.record(caller, origin, { action: 'list', recordType, purpose, records: unique });
+  }
+
+  private csv(reply: FastifyReply, name: string, body: string): string {
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}.csv"`);
+    return body;
+  }
+}
+
+const PAST_DEADLINE_COLUMNS = [
+  'referralId',
+  'familyId',
+  'receivingAgencyId',
+  'receivedAt',
+  'decisionDueAt',
+  'decidedAt',
+  'hoursOverdue',
+  'status',
+];
+
+/** A report of figures as CSV: one `measure,value` row per figure, nested names joined with dots. */
+function measuresCsv(report: object): string {
+  const flat = flatten(report as Record<string, unknown>);
+  return toCsv(
+    ['measure', 'value'],
+    Object.entries(flat).map(([measure, value]) => ({ measure, value })),
+  );
+}
