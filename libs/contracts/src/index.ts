@@ -73,6 +73,9 @@ export { PlanSteppedDownV1 } from './plan/plan-stepped-down.v1.js';
 export { PlanClosedV1 } from './plan/plan-closed.v1.js';
 export { PlanAgreementWithdrawnV1 } from './plan/plan-agreement-withdrawn.v1.js';
 export { PlanEvents } from './plan/plan-events.js';
+export { childNameKey, type ChildIdentity } from './family/child-identity.js';
+export { IsNhsNumber, isValidNhsNumber, normaliseNhsNumber } from './family/nhs-number.js';
+export { childDateViolations, type ChildDates, type ChildDateViolation } from './family/child-dates.rules.js';
 
 export * from './order/order-values.js';
 export {

@@ -10,10 +10,10 @@ export { NatsBroker, type BrokerConnectOptions } from './broker/nats-broker.js';
 export { ensureEventStream, type EventStreamSettings } from './stream/event-stream.js';
 export { Outbox } from './outbox/outbox.js';
 export { OutboxRelay } from './outbox/outbox-relay.js';
-export { OutboxListener } from './outbox/outbox-listener.js';
 export { Wakeup } from './outbox/wakeup.js';
 export { OutboxRow } from './outbox/outbox.entity.js';
 export { OUTBOX_CHANNEL } from './outbox/outbox.migration.js';
+export { ChannelListener } from './notify/channel-listener.js';
 export { InboxRow } from './inbox/inbox.entity.js';
 export { recordInInbox } from './inbox/inbox.js';
 export { DeadLetterRow } from './dead-letter/dead-letter.entity.js';
@@ -23,4 +23,10 @@ export { MessagingHealth, type ConsumerLag, type MessagingStatus } from './healt
 export { JetStreamServer } from './transport/jetstream.server.js';
 export { JetStreamContext } from './transport/jetstream.context.js';
 export { OnEvent, KeepHandlerErrors } from './transport/on-event.decorator.js';
-export { ALL_EVENTS, deadLetterSubjectFor, durableNameFor } from './transport/consumer-naming.js';
+export {
+  ALL_EVENTS,
+  aggregateOfPattern,
+  deadLetterSubjectFor,
+  durableNameFor,
+  eventsOfAggregate,
+} from './transport/consumer-naming.js';

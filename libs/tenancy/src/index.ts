@@ -4,6 +4,8 @@ export {
   PERSON_ROLES,
   SLUG,
   AgencyConfig,
+  HeadlineOutcomeConfig,
+  SUPPORTING_FAMILIES_HEADLINE_OUTCOMES,
   LevelOfNeedLabel,
   PersonConfig,
   TeamConfig,

@@ -92,6 +92,37 @@ export class LevelOfNeedLabel {
   description: string;
 }
 
+/**
+ * A Supporting Families headline outcome as this authority words it. The ten headlines are the national
+ * Supporting Families Outcomes Framework (DLUHC, 2022); an authority may reword or add its own.
+ */
+export class HeadlineOutcomeConfig {
+  @Matches(SLUG, { message: slugMessage('code') })
+  code: string;
+
+  @IsString()
+  @IsNotEmpty()
+  label: string;
+}
+
+/** The national headline outcomes, used when a tenant file lists none. */
+export const SUPPORTING_FAMILIES_HEADLINE_OUTCOMES: readonly { code: string; label: string }[] = [
+  { code: 'education', label: 'Getting a good education' },
+  { code: 'early-years', label: 'Good early years development' },
+  { code: 'health', label: 'Improved mental and physical health' },
+  { code: 'substance-use', label: 'Promoting recovery and reducing harm from substance use' },
+  { code: 'family-relationships', label: 'Improved family relationships' },
+  { code: 'safety-from-abuse', label: 'Children safe from abuse and exploitation' },
+  { code: 'crime', label: 'Crime prevention and tackling crime' },
+  { code: 'domestic-abuse', label: 'Safe from domestic abuse' },
+  { code: 'housing', label: 'Secure housing' },
+  { code: 'financial-stability', label: 'Financial stability' },
+];
+
+function defaultHeadlineOutcomes(): HeadlineOutcomeConfig[] {
+  return SUPPORTING_FAMILIES_HEADLINE_OUTCOMES.map((o) => Object.assign(new HeadlineOutcomeConfig(), o));
+}
+
 /** A development or demo person: the token script issues tokens for them. */
 export class PersonConfig {
   @Matches(SLUG, { message: slugMessage('personId') })
@@ -111,6 +142,17 @@ export class PersonConfig {
   @ArrayNotEmpty()
   @IsIn(PERSON_ROLES, { each: true })
   roles: PersonRole[];
+
+  /** Their job, shown with their name, e.g. on a plan's lead professional. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  jobTitle?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  phone?: string;
 }
 
 /** One local authority's reference data, read from `<TENANT_CONFIG_DIR>/<file>.json`. */
@@ -149,6 +191,13 @@ export class TenantConfig {
   @Min(6)
   @Max(12)
   reviewCadenceWeeks: number = 6;
+
+  /** Outcomes a TAF plan's needs map to; the national Supporting Families headlines unless listed. */
+  @IsArray()
+  @ArrayNotEmpty()
+  @ValidateNested({ each: true })
+  @Type(() => HeadlineOutcomeConfig)
+  headlineOutcomes: HeadlineOutcomeConfig[] = defaultHeadlineOutcomes();
 
   @IsArray()
   @ValidateNested({ each: true })

@@ -51,6 +51,31 @@ describe('the demo tenant file', () => {
     expect(directory.tenant('elsewhere')).toBeUndefined();
   });
 
+  it('maps needs to the ten national Supporting Families headline outcomes when the file lists none', () => {
+    const demo = directory.requireTenant('demo');
+    expect(demo.headlineOutcomes.map((o) => o.code)).toEqual([
+      'education',
+      'early-years',
+      'health',
+      'substance-use',
+      'family-relationships',
+      'safety-from-abuse',
+      'crime',
+      'domestic-abuse',
+      'housing',
+      'financial-stability',
+    ]);
+    expect(directory.headlineOutcome('demo', 'housing')?.label).toBe('Secure housing');
+    expect(directory.headlineOutcome('demo', 'astrology')).toBeUndefined();
+  });
+
+  it('gives demo practitioners a job title and phone for plan contacts', () => {
+    expect(directory.person('demo', 'hub-triager')).toMatchObject({
+      jobTitle: 'Early help practitioner',
+      phone: '01632 960101',
+    });
+  });
+
   it('throws for a tenant that must exist but does not', () => {
     expect(() => directory.requireTenant('elsewhere')).toThrow(UnknownTenantError);
   });
@@ -82,6 +107,26 @@ describe('TenantDirectory.load', () => {
     writeFileSync(join(dir, 'b.json'), JSON.stringify(demoJson()));
     expect(() => TenantDirectory.load(dir)).toThrow(
       /b\.json:\n {2}- code: demo is also the code in .*a\.json \[unique\]/,
+    );
+  });
+
+  it("takes an authority's own headline outcomes, and refuses a code listed twice", () => {
+    const own = [
+      { code: 'education', label: 'Learning' },
+      { code: 'housing', label: 'A safe home' },
+    ];
+    writeFileSync(join(dir, 'own.json'), JSON.stringify({ ...demoJson(), headlineOutcomes: own }));
+    expect(TenantDirectory.load(dir).headlineOutcome('demo', 'housing')?.label).toBe('A safe home');
+    writeFileSync(join(dir, 'own.json'), JSON.stringify({ ...demoJson(), headlineOutcomes: [...own, own[0]] }));
+    expect(() => TenantDirectory.load(dir)).toThrow(
+      /headlineOutcomes\[2\]\.code: education is used more than once \[unique\]/,
+    );
+  });
+
+  it('refuses a review cadence outside 6 to 12 weeks', () => {
+    writeFileSync(join(dir, 'slow.json'), JSON.stringify({ ...demoJson(), reviewCadenceWeeks: 13 }));
+    expect(() => TenantDirectory.load(dir)).toThrow(
+      /reviewCadenceWeeks: reviewCadenceWeeks must not be greater than 12 \[max\]/,
     );
   });
 

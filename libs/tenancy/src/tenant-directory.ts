@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AgencyConfig, LevelOfNeedLabel, PersonConfig, TeamConfig, TenantConfig } from './tenant-config.js';
+import type {
+  AgencyConfig,
+  HeadlineOutcomeConfig,
+  LevelOfNeedLabel,
+  PersonConfig,
+  TeamConfig,
+  TenantConfig,
+} from './tenant-config.js';
 import { TenantConfigError, validateTenantConfig } from './validate-tenant.js';
 
 /** `<repo>/config/tenants`, found from this file (`libs/tenancy/src` or `libs/tenancy/dist`). */
@@ -90,6 +97,10 @@ export class TenantDirectory {
 
   person(tenant: string | TenantConfig, personId: string): PersonConfig | undefined {
     return this.resolve(tenant)?.people.find((person) => person.personId === personId);
+  }
+
+  headlineOutcome(tenant: string | TenantConfig, code: string): HeadlineOutcomeConfig | undefined {
+    return this.resolve(tenant)?.headlineOutcomes.find((outcome) => outcome.code === code);
   }
 
   levelLabel(tenant: string | TenantConfig, level: number): LevelOfNeedLabel | undefined {

@@ -65,12 +65,12 @@ describe('validateTenantConfig', () => {
 
   it('rejects an unknown field, even nested', () => {
     const tenant = sampleTenant();
-    tenant.people[0].phone = '0000';
+    tenant.people[0].mobile = '0000';
     tenant.colour = 'blue';
     expect(problemsOf(tenant)).toEqual(
       expect.arrayContaining([
         'colour: property colour should not exist [whitelistValidation]',
-        'people[0].phone: property phone should not exist [whitelistValidation]',
+        'people[0].mobile: property mobile should not exist [whitelistValidation]',
       ]),
     );
   });

@@ -51,6 +51,10 @@ function crossCheck(tenant: TenantConfig): string[] {
       tenant.people.map((p) => p.personId),
       (i) => `people[${i}].personId`,
     ),
+    ...checkUnique(
+      tenant.headlineOutcomes.map((o) => o.code),
+      (i) => `headlineOutcomes[${i}].code`,
+    ),
     ...tenant.teams.flatMap((t, i) =>
       agencies.has(t.agencyId) ? [] : [unknownAgency(`teams[${i}].agencyId`, t.agencyId)],
     ),

@@ -8,7 +8,9 @@ export interface ConsumerBinding {
   /** The `@EventPattern` it serves: an event type, or `baton.>` for every event. */
   pattern: string;
   filterSubject: string;
-  /** The handled type; undefined for an every-event consumer. */
+  /** The handled type; undefined for an every-event or whole-aggregate consumer. */
   definition?: EventDefinition;
+  /** For a whole-aggregate consumer: the aggregate whose events it takes. */
+  aggregate?: string;
   handlers: MessageHandler[];
 }

@@ -1,5 +1,7 @@
 import {
+  aggregateOfPattern,
   ALL_EVENTS,
+  eventsOfAggregate,
   deadLetterSubjectFor,
   durableNameFor,
   redeliveryDelayMs,
@@ -15,6 +17,12 @@ describe('consumer naming', () => {
 
   it('names the every-event consumer after the service alone', () => {
     expect(durableNameFor('audit', ALL_EVENTS)).toBe('audit-all-events');
+  });
+
+  it('names a whole-aggregate consumer after the service and the aggregate', () => {
+    expect(durableNameFor('agency-views', eventsOfAggregate('plan'))).toBe('agency-views-plan-events');
+    expect(aggregateOfPattern('baton.plan.>')).toBe('plan');
+    expect(aggregateOfPattern('baton.plan.opened.v1')).toBeUndefined();
   });
 
   it('replaces wildcards and spaces that NATS forbids in names', () => {

@@ -42,7 +42,7 @@ export class EventProcessor {
   async deliver(binding: ConsumerBinding, msgs: JsMsg[]): Promise<void> {
     const events: { msg: JsMsg; event: CloudEvent }[] = [];
     for (const msg of msgs) {
-      const read = readEnvelope(msg.subject, msg.string(), binding.definition);
+      const read = readEnvelope(msg.subject, msg.string(), binding.definition, binding.aggregate);
       if (read.kind === 'event') {
         events.push({ msg, event: read.event });
       } else if (read.kind === 'skip') {

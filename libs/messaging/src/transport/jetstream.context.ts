@@ -24,6 +24,14 @@ export class JetStreamContext extends BaseRpcContext<JetStreamContextArgs> {
     return this.args[2];
   }
 
+  /**
+   * The event's sequence in the JetStream stream: a position every consumer of the stream agrees on, so a read
+   * model can say which events it reflects. Absent when an operator replays a dead letter.
+   */
+  get streamSequence(): number | undefined {
+    return this.args[0]?.seq;
+  }
+
   /** 1 on first delivery; 0 on a replay of a dead letter. */
   get deliveryCount(): number {
     return this.args[0]?.info.deliveryCount ?? 0;

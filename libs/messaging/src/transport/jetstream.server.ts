@@ -7,7 +7,7 @@ import { DeadLetterStore } from '../dead-letter/dead-letter-store.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options.js';
 import type { ConsumerBinding } from './consumer-binding.js';
 import { ConsumerLoop } from './consumer-loop.js';
-import { ALL_EVENTS, durableNameFor } from './consumer-naming.js';
+import { aggregateOfPattern, ALL_EVENTS, durableNameFor } from './consumer-naming.js';
 import { EventProcessor, type ProcessOutcome } from './event-processor.js';
 
 /**
@@ -91,6 +91,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy, 
     const durable = durableNameFor(this.options.service, pattern);
     const prefix = this.options.subjectPrefix;
     if (pattern === ALL_EVENTS) return { durable, pattern, filterSubject: `${prefix}.>`, handlers };
+    const aggregate = aggregateOfPattern(pattern);
+    if (aggregate !== undefined) {
+      return { durable, pattern, filterSubject: `${prefix}.*.${aggregate}.*`, aggregate, handlers };
+    }
     const definition = definitionOf(pattern);
     if (definition === undefined) {
       throw new Error(`@EventPattern('${pattern}') names no event type in the catalogue (nor '${ALL_EVENTS}')`);

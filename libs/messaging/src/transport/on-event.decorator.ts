@@ -2,7 +2,7 @@ import { applyDecorators, Catch, UseFilters, type RpcExceptionFilter } from '@ne
 import { EventPattern } from '@nestjs/microservices';
 import type { EventDefinition } from '@baton/contracts';
 import { throwError, type Observable } from 'rxjs';
-import { ALL_EVENTS } from './consumer-naming.js';
+import { ALL_EVENTS, type eventsOfAggregate } from './consumer-naming.js';
 
 /**
  * Hands a handler's error to the transport unchanged. Nest's default filter would replace it with
@@ -16,11 +16,14 @@ export class KeepHandlerErrors implements RpcExceptionFilter {
 }
 
 /**
- * Marks a controller method as the handler of one event type (or of every event, with `'baton.>'`):
+ * Marks a controller method as the handler of one event type (or of every event, with `'baton.>'`, or of every
+ * event of one aggregate, with `eventsOfAggregate('plan')`):
  * `@OnEvent(ReferralEvents.received) onReceived(@Payload() e: CloudEvent<ReferralReceivedV1>, @Ctx() ctx: JetStreamContext)`.
  * Same as `@EventPattern(type)`, except dead letters record the handler's own error message.
  */
-export function OnEvent(event: EventDefinition | typeof ALL_EVENTS): MethodDecorator {
+export function OnEvent(
+  event: EventDefinition | typeof ALL_EVENTS | ReturnType<typeof eventsOfAggregate>,
+): MethodDecorator {
   const pattern = EventPattern<string>(typeof event === 'string' ? event : event.type);
   return applyDecorators(pattern, UseFilters(KeepHandlerErrors));
 }

@@ -37,6 +37,12 @@ describe('reading an envelope', () => {
     expect(readEnvelope(subject, JSON.stringify(event), overdue).kind).toBe('poison');
   });
 
+  it("accepts an aggregate's events on its whole-aggregate consumer, and treats another aggregate's as poison", () => {
+    expect(readEnvelope(subject, JSON.stringify(overdueEvent()), undefined, 'referral').kind).toBe('event');
+    const read = readEnvelope(subject, JSON.stringify(overdueEvent()), undefined, 'plan');
+    expect(read).toMatchObject({ kind: 'poison', error: expect.stringContaining('plan events') });
+  });
+
   it('skips dead-letter copies on an every-event consumer', () => {
     expect(readEnvelope('baton._dlq.taf.x', '{}', undefined).kind).toBe('skip');
   });

@@ -14,10 +14,16 @@ export type ReadEnvelope =
     };
 
 /**
- * Reads a message for a consumer of `definition` (undefined: every event). Dead-letter copies and other versions
- * of the handled type are skipped; anything unreadable or invalid is poison, to be dead-lettered, never guessed at.
+ * Reads a message for a consumer of `definition` (undefined: every event, or every event of `aggregate`).
+ * Dead-letter copies and other versions of the handled type are skipped; anything unreadable or invalid is
+ * poison, to be dead-lettered, never guessed at.
  */
-export function readEnvelope(subject: string, text: string, definition: EventDefinition | undefined): ReadEnvelope {
+export function readEnvelope(
+  subject: string,
+  text: string,
+  definition: EventDefinition | undefined,
+  aggregate?: string,
+): ReadEnvelope {
   const tokens = subject.split('.');
   if (tokens[1]?.startsWith('_')) return { kind: 'skip', reason: 'a dead-letter copy, not an event' };
   // `<prefix>.<tenant>.agency.<agency>.>` carries the notifications service's minimised copies for one agency.
@@ -39,6 +45,9 @@ export function readEnvelope(subject: string, text: string, definition: EventDef
   }
   const checked = validateEvent(raw);
   if (!checked.ok) return poison(checked.errors.join('; '));
+  if (aggregate !== undefined && checked.definition.aggregate !== aggregate) {
+    return poison(`type ${checked.event.type} does not belong on a consumer of the ${aggregate} events`);
+  }
   return { kind: 'event', event: checked.event };
 
   function poison(error: string): ReadEnvelope {

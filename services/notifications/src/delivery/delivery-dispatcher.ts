@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { OutboxListener, Wakeup } from '@baton/messaging';
+import { ChannelListener, Wakeup } from '@baton/messaging';
 import { afterFailure, type RetryPolicy } from '../domain/retry-schedule.js';
 import { DELIVERY_CHANNEL } from '../migrations/1763900000400-create-notifications.js';
 import type { ClaimedDelivery, DeliveryChannel } from './claimed-delivery.js';
@@ -34,7 +34,7 @@ export const DISPATCHER_SETTINGS = Symbol('DISPATCHER_SETTINGS');
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly channels: Partial<Record<ClaimedDelivery['channel'], DeliveryChannel>>;
-  private readonly listener: OutboxListener;
+  private readonly listener: ChannelListener;
   private wakeups: Wakeup[] = [];
   private running: Promise<void>[] = [];
   private readonly recording = new Set<Promise<void>>();
@@ -49,7 +49,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     @Inject(EmailChannel) email: EmailChannel | null,
   ) {
     this.channels = { webhook, nats, ...(email ? { email } : {}) };
-    this.listener = OutboxListener.forDataSource(dataSource, () => this.wake(), DELIVERY_CHANNEL);
+    this.listener = ChannelListener.on(dataSource, DELIVERY_CHANNEL, () => this.wake(), 'notifications-dispatcher');
   }
 
   async onApplicationBootstrap(): Promise<void> {

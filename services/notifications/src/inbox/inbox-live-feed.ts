@@ -2,7 +2,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { DataSource } from 'typeorm';
 import { filter, map, Subject, type Observable } from 'rxjs';
 import type { Caller } from '@baton/auth';
-import { OutboxListener } from '@baton/messaging';
+import { ChannelListener } from '@baton/messaging';
 import { INBOX_CHANNEL } from '../migrations/1763900000400-create-notifications.js';
 
 interface NewItem {
@@ -26,10 +26,15 @@ export interface InboxSignal {
 export class InboxLiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InboxLiveFeed.name);
   private readonly items = new Subject<NewItem>();
-  private readonly listener: OutboxListener;
+  private readonly listener: ChannelListener;
 
   constructor(dataSource: DataSource) {
-    this.listener = OutboxListener.forDataSource(dataSource, (payload) => this.received(payload), INBOX_CHANNEL);
+    this.listener = ChannelListener.on(
+      dataSource,
+      INBOX_CHANNEL,
+      (payload) => this.received(payload),
+      'notifications-inbox',
+    );
   }
 
   onApplicationBootstrap(): Promise<void> {

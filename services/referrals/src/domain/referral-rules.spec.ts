@@ -1,6 +1,4 @@
-import { childDateViolations } from './child-dates.rules.js';
-import { nameKey } from './child-identity.js';
-import { isValidNhsNumber } from './nhs-number.js';
+import { childDateViolations, childNameKey as nameKey, isValidNhsNumber } from '@baton/contracts';
 import { identityWithheld, sourceCodeViolations } from './referral-source.rules.js';
 import { awaitingTriageViolations, decisionViolations, isUrgentOutcome } from './triage-decision.rules.js';
 

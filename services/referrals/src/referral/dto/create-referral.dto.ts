@@ -22,6 +22,7 @@ import {
   CIN_REFERRAL_SOURCE_CODES,
   CONSENT_STATUSES,
   IsCalendarDate,
+  IsNhsNumber,
   INDIVIDUAL_REFERRER_RELATIONSHIPS,
   REFERRAL_SOURCE_KINDS,
   REFERRAL_URGENCIES,
@@ -32,7 +33,6 @@ import {
   type ReferralSourceKind,
   type ReferralUrgency,
 } from '@baton/contracts';
-import { IsNhsNumber } from './nhs-number.validator.js';
 
 /** Lawful bases for referring without consent (UK GDPR Art. 6/9 with the Children Act duties behind them). */
 export const LAWFUL_BASES = [

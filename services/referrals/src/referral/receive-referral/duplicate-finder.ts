@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { nameKey } from '../../domain/child-identity.js';
+import { childNameKey as nameKey } from '@baton/contracts';
 import { Referral } from '../referral.entity.js';
 
 export interface OpenReferralMatch {

@@ -1,20 +1,33 @@
 import { differenceInCalendarMonths, differenceInYears, parseISO } from 'date-fns';
-import type { RuleViolation } from './rule-violation.js';
 
 /** Early help reaches young people up to 25 (with special educational needs); older is a keying error. */
 const OLDEST_AGE_YEARS = 25;
 /** An expected date of birth more than ten months away cannot be a current pregnancy. */
 const LONGEST_PREGNANCY_MONTHS = 10;
 
+/** A request field that breaks a rule about a child's dates. */
+export interface ChildDateViolation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
 export interface ChildDates {
   dateOfBirth?: string;
   expectedDateOfBirth?: string;
 }
 
-/** Each child has exactly one of a date of birth or (unborn) an expected date, and it is plausible today. */
-export function childDateViolations(children: ChildDates[], today: string): RuleViolation[] {
+/**
+ * Each child has exactly one of a date of birth or (unborn) an expected date, and it is plausible today.
+ * `path` is where the children are in the request, e.g. `family.children`.
+ */
+export function childDateViolations(
+  children: ChildDates[],
+  today: string,
+  path = 'family.children',
+): ChildDateViolation[] {
   return children.flatMap((child, i) => {
-    const at = `family.children[${i}]`;
+    const at = `${path}[${i}]`;
     if (child.dateOfBirth && child.expectedDateOfBirth) {
       return [
         rule(
@@ -73,6 +86,6 @@ export function childDateViolations(children: ChildDates[], today: string): Rule
   });
 }
 
-function rule(field: string, name: string, message: string): RuleViolation {
+function rule(field: string, name: string, message: string): ChildDateViolation {
   return { field, rule: name, message };
 }

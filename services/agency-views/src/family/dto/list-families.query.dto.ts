@@ -1,0 +1,68 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate, LEVELS_OF_NEED, type LevelOfNeed } from '@baton/contracts';
+import { FreshnessQueryDto } from './freshness.query.dto.js';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListFamiliesQueryDto extends FreshnessQueryDto {
+  @ApiPropertyOptional({ description: 'Only families where my agency has an open action past its due date' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdueActions?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 366,
+    description: 'Only families whose next plan review is due within N days (or overdue)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  reviewDueWithinDays?: number;
+
+  @ApiPropertyOptional({ enum: LEVELS_OF_NEED })
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(LEVELS_OF_NEED)
+  levelOfNeed?: LevelOfNeed;
+
+  @ApiPropertyOptional({
+    description: 'Families with (true) or without (false) a parenting order in force that my agency may see',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  hasOrder?: boolean;
+
+  @ApiPropertyOptional({
+    description: "Start of a child's or carer's given or family name; several words must all match",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  @Matches(/^[\p{L}\p{M}' -]+$/u, { message: '$property may hold only letters, spaces, hyphens and apostrophes' })
+  name?: string;
+
+  @ApiPropertyOptional({ description: "A child's date of birth, YYYY-MM-DD" })
+  @IsOptional()
+  @IsCalendarDate()
+  childDateOfBirth?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Caller } from '@baton/auth';
+import { Clock, WorkingDayCalendar } from '@baton/calendar';
+import { decodeCursor, pageOf, ProblemException, type Page } from '@baton/http-api';
+import { agencyViewOf, summaryOf, type AgencyFamilySummary, type AgencyFamilyView } from '../domain/agency-view.js';
+import type { FamilyDocument } from '../domain/family-document.js';
+import type { Relationship } from '../domain/involvement.js';
+import type { ListFamiliesQueryDto } from './dto/list-families.query.dto.js';
+
+const DEFAULT_LIMIT = 25;
+
+interface ViewRow {
+  family_id: string;
+  relationships: Relationship[];
+  sort_name: string;
+  document: FamilyDocument;
+  position: string;
+}
+
+/** Reads an agency's families from the read model, scoped to the caller's tenant and agency. */
+@Injectable()
+export class FamilyQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  /** Today in England: what is overdue is decided against the local date, not UTC. */
+  today(): string {
+    return this.calendar.localDate(this.clock.now());
+  }
+
+  async list(caller: Caller, query: ListFamiliesQueryDto): Promise<Page<AgencyFamilySummary>> {
+    const today = this.today();
+    const params: unknown[] = [caller.tenant, caller.agencyId];
+    const where = ['a.tenant = $1', 'a.agency_id = $2'];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.overdueActions !== undefined) {
+      where.push(
+        query.overdueActions
+          ? `a.earliest_action_due < ${param(today)}::date`
+          : `(a.earliest_action_due IS NULL OR a.earliest_action_due >= ${param(today)}::date)`,
+      );
+    }
+    if (query.reviewDueWithinDays !== undefined) {
+      where.push(`a.next_review_due <= ${param(today)}::date + ${param(query.reviewDueWithinDays)}::int`);
+    }
+    if (query.levelOfNeed !== undefined) where.push(`a.level_of_need = ${param(query.levelOfNeed)}`);
+    if (query.hasOrder !== undefined) where.push(`a.has_order = ${param(query.hasOrder)}`);
+    for (const word of nameWords(query.name)) where.push(`a.search_text LIKE ${param(`% ${escapeLike(word)}%`)}`);
+    if (query.childDateOfBirth !== undefined) where.push(`${param(query.childDateOfBirth)}::date = ANY(a.child_dobs)`);
+    if (query.cursor) {
+      const [sortName, familyId] = decodeCursor(query.cursor, 2);
+      where.push(`(a.sort_name, a.family_id) > (${param(sortName)}, ${param(familyId)}::uuid)`);
+    }
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows: ViewRow[] = await this.dataSource.query(
+      `SELECT a.family_id, a.relationships, a.sort_name, v.document, v.position
+       FROM family_agency a JOIN family_view v ON v.tenant = a.tenant AND v.family_id = a.family_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY a.sort_name, a.family_id LIMIT ${param(limit + 1)}`,
+      params,
+    );
+    return pageOf(
+      rows,
+      limit,
+      (row) => summaryOf(this.viewOf(caller, row, today)),
+      (row) => [row.sort_name, row.family_id],
+    );
+  }
+
+  /** One family as the caller's agency sees it; 404 when the agency is not involved (or the family unknown). */
+  async get(caller: Caller, familyId: string): Promise<AgencyFamilyView> {
+    const rows: ViewRow[] = await this.dataSource.query(
+      `SELECT a.family_id, a.relationships, a.sort_name, v.document, v.position
+       FROM family_agency a JOIN family_view v ON v.tenant = a.tenant AND v.family_id = a.family_id
+       WHERE a.tenant = $1 AND a.agency_id = $2 AND a.family_id = $3`,
+      [caller.tenant, caller.agencyId, familyId],
+    );
+    if (rows.length === 0) throw familyNotFound(familyId);
+    return this.viewOf(caller, rows[0], this.today());
+  }
+
+  private viewOf(caller: Caller, row: ViewRow, today: string): AgencyFamilyView {
+    return agencyViewOf(row.document, caller.agencyId, row.relationships, Number(row.position), today);
+  }
+}
+
+/** Not involved and unknown look the same: the answer must not tell an agency that a family exists. */
+function familyNotFound(familyId: string): ProblemException {
+  return ProblemException.notFound(`Family ${familyId}`);
+}
+
+function nameWords(name: string | undefined): string[] {
+  return (name ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

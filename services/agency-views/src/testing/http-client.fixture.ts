@@ -1,0 +1,25 @@
+import type { DevIssuer } from '@baton/auth';
+import { tokenFor, type Person } from './people.fixture.js';
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // The JSON body as the service sent it; tests read the fields they assert on.
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Calls a running service as one of the demo people, over real HTTP. */
+export function clientFor(baseUrl: () => string, issuer: DevIssuer) {
+  return async function call(person: Person, path: string, init: { method?: string; body?: unknown } = {}) {
+    const response = await fetch(`${baseUrl()}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${await tokenFor(issuer, person)}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+}

@@ -1,0 +1,69 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsTimestamp } from '@baton/contracts';
+
+export class AssessmentDomainDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  strengths: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  needs: string;
+
+  @ApiProperty({ description: "Needs in this domain as the tenant's headline outcome codes", example: ['education'] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  headlineOutcomes: string[];
+}
+
+/** The early help assessment (Common Assessment Framework): three domains, the family's view, the child's voice. */
+export class RecordAssessmentDto {
+  @ApiProperty({ example: '2026-11-27T15:00:00Z' })
+  @IsTimestamp()
+  completedAt: string;
+
+  @ApiProperty({ description: "The child's development: health, education, emotional and behavioural development" })
+  @ValidateNested()
+  @Type(() => AssessmentDomainDto)
+  childDevelopment: AssessmentDomainDto;
+
+  @ApiProperty({
+    description: 'Parents and carers: basic care, safety, emotional warmth, guidance and boundaries, stability',
+  })
+  @ValidateNested()
+  @Type(() => AssessmentDomainDto)
+  parentsAndCarers: AssessmentDomainDto;
+
+  @ApiProperty({
+    description:
+      'Family and environment: history and functioning, wider family, housing, employment and income, community',
+  })
+  @ValidateNested()
+  @Type(() => AssessmentDomainDto)
+  familyAndEnvironment: AssessmentDomainDto;
+
+  @ApiProperty({ description: "The family's own view" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  familyView: string;
+
+  @ApiProperty({ description: "The child's voice, in their words where possible" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  childVoice: string;
+
+  @ApiProperty({ description: "Member agencies that may read it (the lead's agency always may)" })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  sharedWithAgencyIds: string[];
+}

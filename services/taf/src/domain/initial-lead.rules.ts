@@ -1,0 +1,49 @@
+import type { PlanProfessional } from '@baton/contracts';
+import type { PersonConfig, TenantConfig } from '@baton/tenancy';
+
+export interface AcceptedReferral {
+  receivingAgencyId: string;
+  decidedBy: { personId: string; name: string; agencyId: string };
+  allocatedTeamId?: string;
+  allocatedWorkerName?: string;
+}
+
+const folded = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
+
+/**
+ * Who holds the baton the moment a plan opens from an accepted referral. The worker triage allocated, when
+ * they are a known practitioner of the receiving agency; otherwise the practitioner who accepted the family
+ * for early help, until they hand over. Either way a named person from the first instant — never a team.
+ */
+export function initialLeadFor(referral: AcceptedReferral, tenant: TenantConfig): PlanProfessional {
+  const agency = tenant.agencies.find((a) => a.id === referral.receivingAgencyId);
+  const allocated = referral.allocatedWorkerName
+    ? tenant.people.find(
+        (p) =>
+          p.agencyId === referral.receivingAgencyId && folded(p.name) === folded(referral.allocatedWorkerName ?? ''),
+      )
+    : undefined;
+  const person: Pick<PersonConfig, 'personId' | 'name' | 'agencyId'> & Partial<PersonConfig> =
+    allocated ??
+    tenant.people.find(
+      (p) => p.personId === referral.decidedBy.personId && p.agencyId === referral.decidedBy.agencyId,
+    ) ??
+    referral.decidedBy;
+  const team = referral.allocatedTeamId ? tenant.teams.find((t) => t.id === referral.allocatedTeamId) : undefined;
+  const personAgency = tenant.agencies.find((a) => a.id === person.agencyId) ?? agency;
+  return {
+    personId: person.personId,
+    name: person.name,
+    agencyId: person.agencyId,
+    agencyName: personAgency?.name ?? person.agencyId,
+    role: person.jobTitle ?? team?.name ?? 'Early help practitioner',
+    // Where the directory has no address for the person, the agency's own: a contact that reaches someone.
+    email: person.email ?? personAgency?.email ?? '',
+    ...(person.phone ? { phone: person.phone } : {}),
+  };
+}

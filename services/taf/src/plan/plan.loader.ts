@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '@baton/auth';
+import { ProblemException } from '@baton/http-api';
+import { relationshipTo, type PlanRelationship } from '../access/plan-access.policy.js';
+import type { PlanState } from './plan-state.js';
+import { PlanStore } from './plan.store.js';
+
+export interface PlanForCaller {
+  state: PlanState;
+  relationship: PlanRelationship;
+}
+
+/** Loads a plan only for a caller related to it; to anyone else it does not exist (404, not 403). */
+@Injectable()
+export class PlanLoader {
+  constructor(private readonly store: PlanStore) {}
+
+  async forCaller(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<PlanForCaller> {
+    const state = await this.store.load(manager, caller.tenant, id, options);
+    const relationship = state
+      ? relationshipTo(caller, {
+          tenant: state.plan.tenant,
+          lead: state.lead,
+          memberAgencyIds: state.members.map((m) => m.agencyId),
+        })
+      : undefined;
+    if (!state || !relationship) throw ProblemException.notFound(`Plan ${id}`);
+    return { state, relationship };
+  }
+}
