@@ -1,0 +1,63 @@
+import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { startNotificationsTestApp, type NotificationsTestApp } from '../testing/notifications-test-app.js';
+
+describe("registering an agency's webhook endpoints", () => {
+  let infra: TestInfra;
+  let service: NotificationsTestApp;
+
+  beforeAll(async () => {
+    infra = await provisionTestInfra('notifications-webhooks');
+    service = await startNotificationsTestApp(infra, { AGENCY_NATS_ENABLED: 'false' });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await infra?.dispose();
+  });
+
+  const valid = { url: 'https://hub-system.example.org/baton', eventTypes: ['baton.referral.received.v1'] };
+
+  it("is for the agency's admin only: a practitioner is refused, and anonymous callers are not let in", async () => {
+    expect((await service.call('hub-triager', 'POST', '/v1/webhooks', valid)).status).toBe(403);
+    const anonymous = await fetch(`${service.url}/v1/webhooks`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('names each bad field and rule, and writes nothing', async () => {
+    const bad = await service.call('hub-admin', 'POST', '/v1/webhooks', {
+      url: 'ftp://hub-system.example.org',
+      eventTypes: ['baton.referral.vanished.v1'],
+      colour: 'blue',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
+    const fields = bad.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
+    expect(fields).toEqual(expect.arrayContaining(['url:isUrl', 'eventTypes:isIn', 'colour:whitelistValidation']));
+    expect((await service.call('hub-admin', 'GET', '/v1/webhooks')).body.items).toEqual([]);
+  });
+
+  it("shows the secret once, lists the agency's own endpoints only, and hides them from other agencies", async () => {
+    const created = await service.call('hub-admin', 'POST', '/v1/webhooks', valid);
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(created.headers.get('location')).toBe(`/v1/webhooks/${created.body.id}`);
+    const read = await service.call('hub-admin', 'GET', `/v1/webhooks/${created.body.id}`);
+    expect(read.body).not.toHaveProperty('secret');
+    expect(read.body).not.toHaveProperty('secrets');
+    expect(JSON.stringify(read.body)).not.toContain(created.body.secret);
+
+    expect((await service.call('hub-admin', 'GET', '/v1/webhooks/not-a-uuid')).status).toBe(404);
+    // The demo tenant's hub admin is the only agency admin; another agency's admin is minted for the test.
+    const otherAdmin = await service.issuer.sign(
+      { sub: 'yot-admin', name: 'Yusra Admin', agency_id: 'demo-yot', roles: ['agency-admin'], tenant: 'demo' },
+      { expiresIn: '10m' },
+    );
+    const asOther = await fetch(`${service.url}/v1/webhooks/${created.body.id}`, {
+      headers: { authorization: `Bearer ${otherAdmin}` },
+    });
+    expect(asOther.status).toBe(404);
+
+    expect((await service.call('hub-admin', 'DELETE', `/v1/webhooks/${created.body.id}`)).status).toBe(204);
+    expect((await service.call('hub-admin', 'GET', `/v1/webhooks/${created.body.id}`)).status).toBe(404);
+  });
+});
