@@ -14,6 +14,8 @@ export class CheckpointJob implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(CheckpointJob.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  /** The count of each tenant's latest checkpoint, read from the store once and then kept. */
+  private readonly written = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,14 +44,17 @@ export class CheckpointJob implements OnApplicationBootstrap, OnApplicationShutd
     );
     let written = 0;
     for (const head of heads) {
-      const latest = await this.store.latest(head.tenant);
-      if (latest && latest.statement.count >= Number(head.seq)) continue;
+      if (!this.written.has(head.tenant)) {
+        this.written.set(head.tenant, (await this.store.latest(head.tenant))?.statement.count ?? 0);
+      }
+      if ((this.written.get(head.tenant) as number) >= Number(head.seq)) continue;
       await this.store.write({
         tenant: head.tenant,
         count: Number(head.seq),
         headHash: head.hash,
         time: this.clock.now().toISOString(),
       });
+      this.written.set(head.tenant, Number(head.seq));
       written += 1;
     }
     return written;
