@@ -150,6 +150,12 @@ export class AnswerHandover {
         await manager.update(PlanMemberRow, { id: member.id }, contact);
       }
     }
+    // The previous lead's agency stays on the plan, no longer as its lead professional.
+    const former = state.members.find((m) => m.agencyId === previous.agencyId && m.agencyId !== proposed.agencyId);
+    if (former && former.role === 'lead professional') {
+      former.role = 'practitioner';
+      await manager.update(PlanMemberRow, { id: former.id }, { role: former.role });
+    }
     const lead = Object.assign(new PlanLeadRow(), {
       id: randomUUID(),
       planId: state.plan.id,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { decodeCursor, pageOf, ProblemException, type Page } from '@baton/http-api';
 import { relationshipTo, type PlanRelationship } from '../access/plan-access.policy.js';
+import { preparedQuery } from '../plan/prepared-query.js';
 import type { PageQueryDto } from './timeline-query.dto.js';
 
 const DEFAULT_LIMIT = 50;
@@ -46,7 +47,9 @@ export class TimelineQueries {
   async visiblePlansOfFamily(caller: Caller, familyId: string): Promise<VisiblePlan[]> {
     const notFound = () => ProblemException.notFound(`Family ${familyId}`);
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(familyId)) throw notFound();
-    const rows: { id: string; person_id: string; agency_id: string; members: string[] }[] = await this.dataSource.query(
+    const rows = await preparedQuery<{ id: string; person_id: string; agency_id: string; members: string[] }>(
+      this.dataSource.manager,
+      'taf_family_plans',
       `SELECT p.id, l.person_id, l.agency_id,
                 array(SELECT m.agency_id FROM plan_member m WHERE m.plan_id = p.id AND m.left_at IS NULL) AS members
            FROM plan p JOIN plan_lead l ON l.id = p.lead_id
@@ -70,7 +73,9 @@ export class TimelineQueries {
     const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : '0';
     const full = plans.filter((p) => p.relationship !== 'member').map((p) => p.id);
     // plan_id = ANY(every visible plan) first, so the (plan_id, seq) index finds the few rows of these plans.
-    const rows: TimelineDbRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<TimelineDbRow>(
+      this.dataSource.manager,
+      'taf_timeline',
       `SELECT seq, plan_id, at, plan_version, type, actor, summary, details FROM plan_timeline
         WHERE plan_id = ANY($2::uuid[]) AND seq > $1::bigint
           AND (plan_id = ANY($3::uuid[]) OR visible_to = 'all' OR (visible_to = 'agency' AND agency_id = $4))
