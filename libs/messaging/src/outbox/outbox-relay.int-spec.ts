@@ -141,6 +141,15 @@ describe('outbox relay', () => {
     await expect(new Outbox(options).append(ds.manager, overdueEvent())).rejects.toThrow(/open transaction/);
   });
 
+  it('takes a lone event (an access record) without a transaction, checked like any other', async () => {
+    const ds = await freshDatabase('alone');
+    const outbox = new Outbox(options);
+    await outbox.appendAlone(ds, overdueEvent());
+    const invalid = Object.assign(overdueEvent(), { data: { referralId: 'nope' } });
+    await expect(outbox.appendAlone(ds, invalid)).rejects.toThrow(/data\.referralId/);
+    expect(await new OutboxRelay(ds, broker, options).pending()).toBe(1);
+  });
+
   it('refuses an event that breaks its contract before it reaches the outbox', async () => {
     const ds = await freshDatabase('invalid');
     const event = Object.assign(overdueEvent(), { data: { referralId: 'nope' } });
