@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { definitionOf, subjectFor, validateEvent, type CloudEvent } from '@baton/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../messaging.options.js';
 
 /** Postgres allows 65 535 parameters a statement; six a row leaves room for this many rows. */
@@ -24,16 +24,21 @@ export class Outbox {
     const rows = list.map((event) => this.rowOf(event));
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      await manager.query(...insertOf(chunk));
+      const values = chunk.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+      await manager.query(`INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat());
     }
   }
 
   /**
-   * For one event that records no state change of its own (an access to a record, say): a single INSERT, atomic
-   * by itself, so it needs no transaction — two round trips fewer on every read that is recorded.
+   * Writes one event that goes with no state change (a record of access, say) in a single statement of its own:
+   * atomic without an explicit transaction, and one round trip instead of three.
    */
-  async appendAlone(dataSource: DataSource, event: CloudEvent): Promise<void> {
-    await dataSource.query(...insertOf([this.rowOf(event)]));
+  async appendAlone(manager: EntityManager, event: CloudEvent): Promise<void> {
+    if (manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.appendAlone is for an event with no transaction to join: use append inside one');
+    }
+    const values = COLUMNS.map((_c, c) => `$${c + 1}`).join(', ');
+    await manager.query(`INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES (${values})`, this.rowOf(event));
   }
 
   /** A producer's mistake is caught here, at the source, rather than in every consumer's dead letters. */
@@ -46,9 +51,4 @@ export class Outbox {
     const subject = subjectFor(this.options.subjectPrefix, event.tenant, definition);
     return [event.id, event.subject, event.tenant, event.type, subject, envelope];
   }
-}
-
-function insertOf(rows: string[][]): [string, string[]] {
-  const values = rows.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
-  return [`INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, rows.flat()];
 }
