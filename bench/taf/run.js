@@ -27,7 +27,7 @@ import { ReadLoad } from './lib/read-load.js';
 import { seedPlans } from './lib/seed.js';
 
 const USAGE = `node bench/taf/run.js [--plans 10000] [--rate 200] [--duration 15] [--warmup 3] [--skip-floor]
-  [--target-p99 25] [--pg postgres://postgres@127.0.0.1:5432] [--nats nats://127.0.0.1:4222]`;
+  [--target-p99 25] [--service services/taf/dist/main.js] [--pg postgres://postgres@127.0.0.1:5432] [--nats nats://127.0.0.1:4222]`;
 
 function parseOptions(argv) {
   const opts = {
@@ -39,6 +39,7 @@ function parseOptions(argv) {
     targetP99: 25,
     pgUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432',
     natsUrl: process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222',
+    serviceEntry: `${REPO_ROOT}services/taf/dist/main.js`,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -53,6 +54,7 @@ function parseOptions(argv) {
     else if (flag === '--warmup') opts.warmup = number();
     else if (flag === '--target-p99') opts.targetP99 = number();
     else if (flag === '--skip-floor') opts.skipFloor = true;
+    else if (flag === '--service') opts.serviceEntry = argv[++i];
     else if (flag === '--pg') opts.pgUrl = argv[++i];
     else if (flag === '--nats') opts.natsUrl = argv[++i];
     else if (flag === '--help') {
@@ -129,7 +131,7 @@ async function main() {
       natsUrl: opts.natsUrl,
       issuer,
       logFile: `${REPO_ROOT}bench/results/taf-${stamp}.service.log`,
-      entry: `${REPO_ROOT}services/taf/dist/main.js`,
+      entry: opts.serviceEntry,
       readyPath: '/health/ready',
     });
     cleanup.add('taf service', () => service.stop());

@@ -80,21 +80,21 @@ export class AnswerHandover {
     ifMatch: string | undefined,
     then: (a: Answering) => Promise<void>,
   ): Promise<PlanState> {
-    const notFound = ProblemException.notFound(`Handover ${handoverId} of plan ${planId}`);
+    const notFound = () => ProblemException.notFound(`Handover ${handoverId} of plan ${planId}`);
     return this.dataSource.transaction(async (manager) => {
-      if (!UUID.test(handoverId)) throw notFound;
+      if (!UUID.test(handoverId)) throw notFound();
       const state = await this.store.load(manager, caller.tenant, planId, { lock: true });
       const handover = state
         ? await manager.findOneBy(PlanHandoverRow, { id: handoverId, planId: state.plan.id })
         : null;
-      if (!state || !handover) throw notFound;
+      if (!state || !handover) throw notFound();
       const related = relationshipTo(caller, {
         tenant: state.plan.tenant,
         lead: state.lead,
         memberAgencyIds: state.members.map((m) => m.agencyId),
       });
       const addressee = caller.personId === handover.proposedLead.personId;
-      if (!related && !addressee) throw notFound;
+      if (!related && !addressee) throw notFound();
       const title = 'The handover cannot be answered';
       const violations = answerHandoverViolations(caller, handover);
       refuseIfAny(
@@ -149,6 +149,12 @@ export class AnswerHandover {
         Object.assign(member, contact);
         await manager.update(PlanMemberRow, { id: member.id }, contact);
       }
+    }
+    // The previous lead's agency stays on the plan, no longer as its lead professional.
+    const former = state.members.find((m) => m.agencyId === previous.agencyId && m.agencyId !== proposed.agencyId);
+    if (former && former.role === 'lead professional') {
+      former.role = 'practitioner';
+      await manager.update(PlanMemberRow, { id: former.id }, { role: former.role });
     }
     const lead = Object.assign(new PlanLeadRow(), {
       id: randomUUID(),

@@ -81,6 +81,11 @@ describe('one named lead professional at every moment', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ relationship: 'lead', lead: { professional: SCHOOL_LEAD } });
     expect(accepted.body.pendingHandover).toBeUndefined();
+    // The school joined as the lead's agency; the hub stays on the plan, no longer as lead.
+    expect(accepted.body.members).toEqual([
+      expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'practitioner' }),
+      expect.objectContaining({ agencyId: 'demo-oakfield-primary', personId: 'school-dsl', role: 'lead professional' }),
+    ]);
 
     const leads = await leadsOf(id);
     expect(leads.map((l) => l.person_id)).toEqual(['hub-triager', 'school-dsl']);

@@ -293,4 +293,22 @@ describe('a Team Around the Family plan over HTTP', () => {
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', closure: { reason: 'family-withdrew-agreement' } });
   });
+
+  it("lists the plans I am involved in, and serves the authority's plan reference data", async () => {
+    const opened = await call('schoolDsl', 'POST', '/v1/plans', directPlan({ lead: HUB_LEAD }));
+    const mine = await call('schoolDsl', 'GET', '/v1/plans?status=open');
+    expect(mine.body.items.map((p: { id: string }) => p.id)).toContain(opened.body.id);
+    expect((await call('yotOfficer', 'GET', '/v1/plans')).body.items).toEqual([]);
+    const reviews = await call('schoolDsl', 'GET', `/v1/plans/${opened.body.id}/reviews`);
+    expect(reviews.body).toEqual({ items: [] });
+
+    const reference = await call('yotOfficer', 'GET', '/v1/reference/plans');
+    expect(reference.status).toBe(200);
+    expect(reference.body).toMatchObject({
+      reviewCadenceWeeks: 6,
+      outcomeProgress: ['worse', 'no-change', 'some-progress', 'good-progress', 'achieved'],
+    });
+    expect(reference.body.headlineOutcomes).toHaveLength(10);
+    expect(reference.body.headlineOutcomes[0]).toEqual({ code: 'education', label: 'Getting a good education' });
+  });
 });

@@ -6,6 +6,7 @@ import { PlanMemberRow } from '../membership/plan-member.entity.js';
 import { PlanActionRow } from '../work/plan-action.entity.js';
 import { Plan } from './plan.entity.js';
 import type { PlanState } from './plan-state.js';
+import { preparedQuery } from './prepared-query.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,8 +45,13 @@ export class PlanStore {
       ]);
       if (locked.length === 0) return undefined;
     }
-    const rows: { plan: Json; lead: Json; members: Json[]; actions: Json[]; handover: Json | null }[] =
-      await manager.query(LOAD, [id, tenant]);
+    const rows = await preparedQuery<{
+      plan: Json;
+      lead: Json;
+      members: Json[];
+      actions: Json[];
+      handover: Json | null;
+    }>(manager, 'taf_load_plan', LOAD, [id, tenant]);
     if (rows.length === 0) return undefined;
     const [row] = rows;
     return {

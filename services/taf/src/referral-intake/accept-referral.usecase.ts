@@ -83,8 +83,10 @@ export class AcceptReferral {
     const state = await this.store.load(manager, event.tenant, planId, { lock: true });
     if (!state) throw new Error(`open plan ${planId} matched a child but could not be loaded`);
     const { plan } = state;
-    // New people flow to the plan's members only when the family agreed to sharing.
-    const sharing = decision.consent.status === 'given' && decision.consent.sharingAgreed;
+    // New people flow to the plan's members only when the family agreed to sharing, and has not withdrawn
+    // its agreement to the plan; the concern still joins, so its lead professional is told.
+    const sharing =
+      decision.consent.status === 'given' && decision.consent.sharingAgreed && plan.agreement.status === 'agreed';
     const added = sharing ? children.filter((_, i) => !inAnyOpenPlan.has(i)) : [];
     const carerKey = (c: { givenName: string; familyName: string }) => `${c.givenName}|${c.familyName}`.toLowerCase();
     const knownCarers = new Set(plan.carers.map(carerKey));
