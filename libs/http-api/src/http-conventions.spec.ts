@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, pageOf } from './pagination/cursor.js';
 import { requestHash } from './idempotency/idempotency-keys.js';
 import { ProblemException } from './problem/problem-details.js';
 import { toProblem } from './problem/problem-details.filter.js';
-import { fieldErrors } from './validation/validation-pipe.js';
+import { createValidationPipe, fieldErrors } from './validation/validation-pipe.js';
 
 class Child {
   @IsString()
@@ -31,6 +31,21 @@ function problemOf(fn: () => void): ProblemException {
   }
   throw new Error('expected a problem');
 }
+
+describe('the global validation pipe', () => {
+  const pipe = createValidationPipe();
+
+  it('refuses a body that breaks its DTO', async () => {
+    await expect(pipe.transform({ level: 9, children: [] }, { type: 'body', metatype: Body })).rejects.toBeInstanceOf(
+      ProblemException,
+    );
+  });
+
+  it('passes through a parameter typed as a generic class, as tsc records an event handler’s CloudEvent<T>', async () => {
+    const event = { id: 'e1', data: { anything: true } };
+    await expect(pipe.transform(event, { type: 'body', metatype: Function })).resolves.toBe(event);
+  });
+});
 
 describe('field errors', () => {
   it('names each bad field by its full path and the rule it broke', () => {

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ProblemException, problemType, type FieldError } from '../problem/problem-details.js';
 
 function childPath(parent: string, property: string): string {
@@ -29,9 +29,21 @@ export function validationProblem(errors: FieldError[]): ProblemException {
   });
 }
 
+/**
+ * Validates parameters declared with a DTO class. A parameter typed with a generic or type-only class such as
+ * `@Payload() event: CloudEvent<T>` has no DTO: tsc records its design type as `Function` (ts-jest as `Object`,
+ * which Nest already skips), so without this an event handler would pass its tests and refuse every event in
+ * a build. Events are checked against the catalogue by the messaging transport instead.
+ */
+class DtoValidationPipe extends ValidationPipe {
+  protected override toValidate(metadata: ArgumentMetadata): boolean {
+    return metadata.metatype !== Function && super.toValidate(metadata);
+  }
+}
+
 /** Global validation: unknown fields are errors, not silently dropped; payloads become DTO instances. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DtoValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -183,9 +183,15 @@ export class EventProcessor {
   }
 }
 
-/** Nest turns a handler's unknown error into `{ status, message }`; `@OnEvent` keeps the original Error. */
+/**
+ * Nest turns a handler's unknown error into `{ status, message }`; `@OnEvent` keeps the original Error. An HTTP
+ * exception (a problem raised by shared code) says little in its message, so its response body is added.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) {
+    const response = (error as { getResponse?: () => unknown }).getResponse?.();
+    return response === undefined ? error.message : `${error.message}: ${JSON.stringify(response)}`;
+  }
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
   return typeof error === 'string' ? error : JSON.stringify(error);
 }

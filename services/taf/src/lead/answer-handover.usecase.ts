@@ -80,24 +80,29 @@ export class AnswerHandover {
     ifMatch: string | undefined,
     then: (a: Answering) => Promise<void>,
   ): Promise<PlanState> {
-    const notFound = ProblemException.notFound(`Handover ${handoverId} of plan ${planId}`);
+    const notFound = () => ProblemException.notFound(`Handover ${handoverId} of plan ${planId}`);
     return this.dataSource.transaction(async (manager) => {
-      if (!UUID.test(handoverId)) throw notFound;
+      if (!UUID.test(handoverId)) throw notFound();
       const state = await this.store.load(manager, caller.tenant, planId, { lock: true });
       const handover = state
         ? await manager.findOneBy(PlanHandoverRow, { id: handoverId, planId: state.plan.id })
         : null;
-      if (!state || !handover) throw notFound;
+      if (!state || !handover) throw notFound();
       const related = relationshipTo(caller, {
         tenant: state.plan.tenant,
         lead: state.lead,
         memberAgencyIds: state.members.map((m) => m.agencyId),
       });
       const addressee = caller.personId === handover.proposedLead.personId;
-      if (!related && !addressee) throw notFound;
-      refuseIfAny(answerHandoverViolations(caller, handover), 'The handover cannot be answered');
+      if (!related && !addressee) throw notFound();
+      const title = 'The handover cannot be answered';
+      const violations = answerHandoverViolations(caller, handover);
+      refuseIfAny(
+        violations.filter((v) => v.kind === 'forbidden'),
+        title,
+      );
       requireIfMatch(ifMatch, state.plan.version);
-      refuseIfAny(changeViolations(state.plan.status, state.plan.agreement.status), 'The handover cannot be answered');
+      refuseIfAny([...violations, ...changeViolations(state.plan.status, state.plan.agreement.status)], title);
       const actor = { personId: caller.personId, name: caller.name, agencyId: caller.agencyId };
       await then({ manager, state, handover, actor, now: this.clock.now() });
       return state;
@@ -134,14 +139,15 @@ export class AnswerHandover {
     } else {
       const member = state.members.find((m) => m.agencyId === proposed.agencyId);
       if (member) {
-        Object.assign(member, {
+        const contact = {
           personId: proposed.personId,
           contactName: proposed.name,
           role: 'lead professional',
           email: proposed.email || null,
           phone: proposed.phone ?? null,
-        });
-        await manager.save(member);
+        };
+        Object.assign(member, contact);
+        await manager.update(PlanMemberRow, { id: member.id }, contact);
       }
     }
     const lead = Object.assign(new PlanLeadRow(), {
@@ -152,6 +158,7 @@ export class AnswerHandover {
       startedAt: now,
       endedAt: null,
       handoverId: handover.id,
+      previousLeadId: previous.id,
     });
     await manager.update(PlanLeadRow, { id: previous.id }, { endedAt: now });
     await manager.insert(PlanLeadRow, lead);

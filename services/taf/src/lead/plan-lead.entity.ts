@@ -38,4 +38,8 @@ export class PlanLeadRow {
 
   @Column('uuid', { name: 'handover_id', nullable: true })
   handoverId: string | null;
+
+  /** The lead this one took over from; null for the lead the plan opened with. */
+  @Column('uuid', { name: 'previous_lead_id', nullable: true })
+  previousLeadId: string | null;
 }

@@ -60,9 +60,12 @@ export class CreatePlans1763900000200 implements MigrationInterface {
       started_at timestamptz NOT NULL,
       ended_at timestamptz,
       handover_id uuid,
-      CHECK (ended_at IS NULL OR ended_at >= started_at)
+      previous_lead_id uuid UNIQUE REFERENCES plan_lead (id),
+      CHECK (ended_at IS NULL OR ended_at >= started_at),
+      CHECK (previous_lead_id IS DISTINCT FROM id)
     )`);
     await runner.query('CREATE UNIQUE INDEX plan_one_current_lead ON plan_lead (plan_id) WHERE ended_at IS NULL');
+    await runner.query('CREATE UNIQUE INDEX plan_one_first_lead ON plan_lead (plan_id) WHERE previous_lead_id IS NULL');
     await runner.query('CREATE INDEX plan_lead_person ON plan_lead (person_id) WHERE ended_at IS NULL');
     await runner.query(`ALTER TABLE plan ADD CONSTRAINT plan_lead_fk FOREIGN KEY (lead_id)
       REFERENCES plan_lead (id) DEFERRABLE INITIALLY DEFERRED`);
@@ -90,21 +93,25 @@ export class CreatePlans1763900000200 implements MigrationInterface {
         IF p.status = 'closed' AND l.ended_at IS DISTINCT FROM p.closed_at THEN
           RAISE EXCEPTION 'closed plan % must end its lead''s time at closure', p.id USING ERRCODE = '23514';
         END IF;
-        IF NOT EXISTS (SELECT 1 FROM plan_lead f WHERE f.plan_id = p.id AND f.started_at = p.opened_at) THEN
+        IF NOT EXISTS (SELECT 1 FROM plan_lead f
+                        WHERE f.plan_id = p.id AND f.previous_lead_id IS NULL AND f.started_at = p.opened_at) THEN
           RAISE EXCEPTION 'plan % has no lead professional from the moment it opened', p.id USING ERRCODE = '23514';
         END IF;
+        -- Each later lead takes over from one predecessor of the same plan at the instant it ended: no overlap.
+        IF EXISTS (
+          SELECT 1 FROM plan_lead s JOIN plan_lead e ON e.id = s.previous_lead_id
+           WHERE s.plan_id = p.id AND (e.plan_id <> p.id OR e.ended_at IS DISTINCT FROM s.started_at)
+        ) THEN
+          RAISE EXCEPTION 'plan % would have two lead professionals at once', p.id USING ERRCODE = '23514';
+        END IF;
+        -- A lead's time ends only when a successor's begins, or when the plan closes: no gap.
         IF EXISTS (
           SELECT 1 FROM plan_lead e
            WHERE e.plan_id = p.id AND e.ended_at IS NOT NULL
              AND NOT (p.status = 'closed' AND e.id = p.lead_id)
-             AND NOT EXISTS (SELECT 1 FROM plan_lead s WHERE s.plan_id = p.id AND s.id <> e.id AND s.started_at = e.ended_at)
+             AND NOT EXISTS (SELECT 1 FROM plan_lead s WHERE s.previous_lead_id = e.id)
         ) THEN
           RAISE EXCEPTION 'plan % would have a gap between lead professionals', p.id USING ERRCODE = '23514';
-        END IF;
-        IF (SELECT count(*) FROM plan_lead s WHERE s.plan_id = p.id AND s.started_at > p.opened_at)
-           <> (SELECT count(*) FROM plan_lead e WHERE e.plan_id = p.id AND e.ended_at IS NOT NULL
-                 AND NOT (p.status = 'closed' AND e.id = p.lead_id)) THEN
-          RAISE EXCEPTION 'plan % would have two lead professionals at once', p.id USING ERRCODE = '23514';
         END IF;
         RETURN NULL;
       END $$`);

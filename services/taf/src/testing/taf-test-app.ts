@@ -18,11 +18,15 @@ export interface TafTestApp {
 }
 
 /** The real taf service on a test's own database, stream and subject prefix, with a local issuer. */
-export async function startTafTestApp(infra: TestInfra, now: Date): Promise<TafTestApp> {
+export async function startTafTestApp(
+  infra: TestInfra,
+  now: Date,
+  options: { databaseUrl?: string } = {},
+): Promise<TafTestApp> {
   const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
   const jwks = await issuer.listen(0);
   const config = loadConfig(TafConfig, {
-    DATABASE_URL: infra.databaseUrl,
+    DATABASE_URL: options.databaseUrl ?? infra.databaseUrl,
     NATS_URL: infra.natsUrl,
     NATS_STREAM: infra.streamName,
     NATS_SUBJECT_PREFIX: infra.subjectPrefix,

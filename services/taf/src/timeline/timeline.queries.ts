@@ -44,8 +44,8 @@ export class TimelineQueries {
 
   /** The family's plans this caller is related to; 404 when none. */
   async visiblePlansOfFamily(caller: Caller, familyId: string): Promise<VisiblePlan[]> {
-    const notFound = ProblemException.notFound(`Family ${familyId}`);
-    if (!/^[0-9a-f-]{36}$/i.test(familyId)) throw notFound;
+    const notFound = () => ProblemException.notFound(`Family ${familyId}`);
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(familyId)) throw notFound();
     const rows: { id: string; person_id: string; agency_id: string; members: string[] }[] = await this.dataSource.query(
       `SELECT p.id, l.person_id, l.agency_id,
                 array(SELECT m.agency_id FROM plan_member m WHERE m.plan_id = p.id AND m.left_at IS NULL) AS members
@@ -61,7 +61,7 @@ export class TimelineQueries {
       });
       return relationship ? [{ id: r.id, familyId, relationship }] : [];
     });
-    if (visible.length === 0) throw notFound;
+    if (visible.length === 0) throw notFound();
     return visible;
   }
 
@@ -69,14 +69,13 @@ export class TimelineQueries {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : '0';
     const full = plans.filter((p) => p.relationship !== 'member').map((p) => p.id);
-    const asMember = plans.filter((p) => p.relationship === 'member').map((p) => p.id);
+    // plan_id = ANY(every visible plan) first, so the (plan_id, seq) index finds the few rows of these plans.
     const rows: TimelineDbRow[] = await this.dataSource.query(
       `SELECT seq, plan_id, at, plan_version, type, actor, summary, details FROM plan_timeline
-        WHERE seq > $1::bigint
-          AND (plan_id = ANY($2::uuid[])
-               OR (plan_id = ANY($3::uuid[]) AND (visible_to = 'all' OR (visible_to = 'agency' AND agency_id = $4))))
+        WHERE plan_id = ANY($2::uuid[]) AND seq > $1::bigint
+          AND (plan_id = ANY($3::uuid[]) OR visible_to = 'all' OR (visible_to = 'agency' AND agency_id = $4))
         ORDER BY seq LIMIT $5`,
-      [after, full, asMember, caller.agencyId, limit + 1],
+      [after, plans.map((p) => p.id), full, caller.agencyId, limit + 1],
     );
     return pageOf(
       rows,

@@ -81,6 +81,7 @@ export class PlanOpener {
       startedAt: input.at,
       endedAt: null,
       handoverId: null,
+      previousLeadId: null,
     });
     const leadMember = {
       agencyId: lead.agencyId,
