@@ -29,7 +29,7 @@ export class AccessRecorder {
     @Inject(MESSAGING_OPTIONS) private readonly messaging: ResolvedMessagingOptions,
   ) {}
 
-  /** Records the access; in the caller's transaction when a manager is given, else in its own. */
+  /** Records the access: in the caller's transaction when a manager is given, else in one statement of its own. */
   async record(caller: Caller, origin: RequestOrigin, access: RecordedAccess, manager?: EntityManager): Promise<void> {
     if (access.records.length === 0) return;
     const familyIds = [...new Set(access.records.map((r) => r.familyId))];
@@ -55,6 +55,6 @@ export class AccessRecorder {
       },
     });
     if (manager) await this.outbox.append(manager, event);
-    else await this.dataSource.transaction((m) => this.outbox.append(m, event));
+    else await this.outbox.appendAlone(this.dataSource.manager, event);
   }
 }

@@ -141,6 +141,22 @@ describe('outbox relay', () => {
     await expect(new Outbox(options).append(ds.manager, overdueEvent())).rejects.toThrow(/open transaction/);
   });
 
+  it('writes an event with no state change in one statement of its own, and the relay publishes it', async () => {
+    const ds = await freshDatabase('alone');
+    const subject = `${options.subjectPrefix}.alone.>`;
+    const publishes = recordPublishes(subject);
+    const event = overdueEvent(randomUUID(), 'alone');
+    await new Outbox(options).appendAlone(ds.manager, event);
+    const relay = new OutboxRelay(ds, broker, options);
+    await relay.start();
+    await waitFor('the event published', () => publishes.ids.includes(event.id));
+    await relay.stop();
+    publishes.sub.unsubscribe();
+    await expect(inTransaction(ds, (m) => new Outbox(options).appendAlone(m, overdueEvent()))).rejects.toThrow(
+      /no transaction to join/,
+    );
+  });
+
   it('refuses an event that breaks its contract before it reaches the outbox', async () => {
     const ds = await freshDatabase('invalid');
     const event = Object.assign(overdueEvent(), { data: { referralId: 'nope' } });
