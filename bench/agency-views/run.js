@@ -146,7 +146,7 @@ async function main() {
     natsUrl: opts.natsUrl,
     issuer: auth,
     logFile: `${resultsDir}/agency-views-${stamp}.service.log`,
-    entry: `${REPO_ROOT}services/agency-views/dist/main.js`,
+    entry: process.env.BENCH_VIEWS_ENTRY ?? `${REPO_ROOT}services/agency-views/dist/main.js`,
     readyPath: '/health/ready',
   });
   await service.start();
