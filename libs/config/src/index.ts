@@ -1,1 +1,2 @@
 export { loadConfig, ConfigurationError } from './load-config.js';
+export { ServiceConfig } from './service-config.js';

@@ -1,17 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
-import { AuthModule } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { HealthModule } from '@baton/http-api';
-import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
-import { openDatabase } from '@baton/persistence';
+import { messagingMigrations } from '@baton/messaging';
+import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
 import { CHECKPOINT_INTERVAL, CheckpointJob } from './checkpoint/checkpoint.job.js';
 import { CheckpointStore } from './checkpoint/checkpoint-store.js';
 import type { AuditConfig } from './config/audit.config.js';
-import { DatabaseHealth } from './health/database.health.js';
 import { LedgerConsumer } from './ledger/ledger.consumer.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import { LedgerWriter } from './ledger/ledger-writer.js';
@@ -37,31 +33,7 @@ export class AuditModule {
   static register({ config, tenants, checkpoints, clock }: AuditModuleOptions): DynamicModule {
     return {
       module: AuditModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
-          dataSourceFactory: () =>
-            openDatabase({
-              url: config.DATABASE_URL,
-              entities: [...messagingEntities],
-              migrations: AUDIT_MIGRATIONS,
-              applicationName: 'baton-audit',
-            }),
-        }),
-        AuthModule.forRoot({
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-          jwksUrl: config.AUTH_JWKS_URL,
-        }),
-        MessagingModule.forRoot({
-          service: 'audit',
-          natsUrl: config.NATS_URL,
-          stream: config.NATS_STREAM,
-          subjectPrefix: config.NATS_SUBJECT_PREFIX,
-          replicas: config.NATS_STREAM_REPLICAS,
-        }),
-        HealthModule.register([DatabaseHealth, MessagingHealth]),
-      ],
+      imports: [ServiceInfrastructure.register({ service: 'audit', config, migrations: AUDIT_MIGRATIONS })],
       controllers: [LedgerConsumer, LedgerController, OversightController, ReportsController],
       providers: [
         { provide: TenantDirectory, useValue: tenants },

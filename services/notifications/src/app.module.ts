@@ -1,11 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
-import { AuthModule } from '@baton/auth';
-import { CreateIdempotencyKeys1763900000000, HealthModule } from '@baton/http-api';
-import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
-import { openDatabase } from '@baton/persistence';
+import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
+import { messagingMigrations } from '@baton/messaging';
+import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
 import type { NotificationsConfig } from './config/notifications.config.js';
 import { DeadLetterController } from './dead-letter/dead-letter.controller.js';
@@ -21,7 +19,6 @@ import { DIGEST_SCAN_INTERVAL, DigestJob } from './digest/digest.job.js';
 import type { RoutingRule } from './domain/routing-rule.js';
 import { EventIntakeController } from './fan-out/event-intake.controller.js';
 import { FanOut } from './fan-out/fan-out.usecase.js';
-import { DatabaseHealth } from './health/database.health.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxItems } from './inbox/inbox-items.js';
 import { InboxLiveFeed } from './inbox/inbox-live-feed.js';
@@ -71,29 +68,12 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
-          dataSourceFactory: () =>
-            openDatabase({
-              url: config.DATABASE_URL,
-              entities: [...messagingEntities],
-              migrations: NOTIFICATIONS_MIGRATIONS,
-              applicationName: 'baton-notifications',
-            }),
-        }),
-        AuthModule.forRoot({
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-          jwksUrl: config.AUTH_JWKS_URL,
-        }),
-        MessagingModule.forRoot({
+        ServiceInfrastructure.register({
           service: 'notifications',
-          natsUrl: config.NATS_URL,
-          stream: config.NATS_STREAM,
-          subjectPrefix: config.NATS_SUBJECT_PREFIX,
-          replicas: config.NATS_STREAM_REPLICAS,
+          config,
+          entities: [],
+          migrations: NOTIFICATIONS_MIGRATIONS,
         }),
-        HealthModule.register([DatabaseHealth, MessagingHealth]),
       ],
       controllers: [
         EventIntakeController,

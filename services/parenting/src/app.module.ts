@@ -1,12 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
-import { AuthModule } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { CreateIdempotencyKeys1763900000000, HealthModule } from '@baton/http-api';
-import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
-import { openDatabase } from '@baton/persistence';
+import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
+import { messagingMigrations } from '@baton/messaging';
+import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
 import { AuditController } from './audit/audit.controller.js';
 import { ConsistencyQueries } from './audit/consistency.queries.js';
@@ -32,7 +30,6 @@ import { EnforcementCase } from './enforcement/enforcement-case.entity.js';
 import { EnforcementCaseLoader } from './enforcement/enforcement-case.loader.js';
 import { EnforcementController } from './enforcement/enforcement.controller.js';
 import { RecordContact } from './enforcement/record-contact.usecase.js';
-import { DatabaseHealth } from './health/database.health.js';
 import { FamilyInvolvementRepository } from './involvement/family-involvement.repository.js';
 import { FamilyPlan } from './involvement/family-plan.entity.js';
 import { PlanEventsController } from './involvement/plan-events.controller.js';
@@ -82,29 +79,12 @@ export class ParentingModule {
     return {
       module: ParentingModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
-          dataSourceFactory: () =>
-            openDatabase({
-              url: config.DATABASE_URL,
-              entities: [...ENTITIES, ...messagingEntities],
-              migrations: PARENTING_MIGRATIONS,
-              applicationName: 'baton-parenting',
-            }),
-        }),
-        AuthModule.forRoot({
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-          jwksUrl: config.AUTH_JWKS_URL,
-        }),
-        MessagingModule.forRoot({
+        ServiceInfrastructure.register({
           service: 'parenting',
-          natsUrl: config.NATS_URL,
-          stream: config.NATS_STREAM,
-          subjectPrefix: config.NATS_SUBJECT_PREFIX,
-          replicas: config.NATS_STREAM_REPLICAS,
+          config,
+          entities: ENTITIES,
+          migrations: PARENTING_MIGRATIONS,
         }),
-        HealthModule.register([DatabaseHealth, MessagingHealth]),
       ],
       controllers: [
         OrderController,

@@ -1,16 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
-import { AuthModule } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { CreateIdempotencyKeys1763900000000, HealthModule } from '@baton/http-api';
-import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
-import { openDatabase } from '@baton/persistence';
+import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
+import { messagingMigrations } from '@baton/messaging';
+import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
 import type { ReferralsConfig } from './config/referrals.config.js';
 import { DEADLINE_SCAN_INTERVAL, DecisionDeadlineJob } from './deadline/decision-deadline.job.js';
-import { DatabaseHealth } from './health/database.health.js';
 import { CreateReferrals1763900000100 } from './migrations/1763900000100-create-referrals.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { DuplicateFinder } from './referral/receive-referral/duplicate-finder.js';
@@ -43,29 +40,12 @@ export class ReferralsModule {
     return {
       module: ReferralsModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
-          dataSourceFactory: () =>
-            openDatabase({
-              url: config.DATABASE_URL,
-              entities: [Referral, ...messagingEntities],
-              migrations: REFERRALS_MIGRATIONS,
-              applicationName: 'baton-referrals',
-            }),
-        }),
-        AuthModule.forRoot({
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-          jwksUrl: config.AUTH_JWKS_URL,
-        }),
-        MessagingModule.forRoot({
+        ServiceInfrastructure.register({
           service: 'referrals',
-          natsUrl: config.NATS_URL,
-          stream: config.NATS_STREAM,
-          subjectPrefix: config.NATS_SUBJECT_PREFIX,
-          replicas: config.NATS_STREAM_REPLICAS,
+          config,
+          entities: [Referral],
+          migrations: REFERRALS_MIGRATIONS,
         }),
-        HealthModule.register([DatabaseHealth, MessagingHealth]),
       ],
       controllers: [ReferralController, TriageController, ReferenceController],
       providers: [

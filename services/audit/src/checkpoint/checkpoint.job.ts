@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@baton/calendar';
+import { PeriodicJob } from '@baton/periodic-job';
 import { CheckpointStore } from './checkpoint-store.js';
 
 export const CHECKPOINT_INTERVAL = Symbol('CHECKPOINT_INTERVAL');
@@ -10,10 +11,7 @@ export const CHECKPOINT_INTERVAL = Symbol('CHECKPOINT_INTERVAL');
  * last one. Checkpoints live outside the database, so rewriting the chain there cannot rewrite them too.
  */
 @Injectable()
-export class CheckpointJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CheckpointJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+export class CheckpointJob extends PeriodicJob {
   /** The count of each tenant's latest checkpoint, read from the store once and then kept. */
   private readonly written = new Map<string, number>();
 
@@ -21,20 +19,13 @@ export class CheckpointJob implements OnApplicationBootstrap, OnApplicationShutd
     private readonly dataSource: DataSource,
     private readonly store: CheckpointStore,
     private readonly clock: Clock,
-    @Inject(CHECKPOINT_INTERVAL) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.writeDue()
-        .catch((e: Error) => this.logger.error(`checkpoint failed: ${e.message}`))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    @Inject(CHECKPOINT_INTERVAL) intervalMs: number,
+  ) {
+    super({ name: 'checkpoint', intervalMs, runAtStart: false });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected run(): Promise<number> {
+    return this.writeDue();
   }
 
   /** Writes a checkpoint for each tenant whose head is past its latest checkpoint; returns how many. */

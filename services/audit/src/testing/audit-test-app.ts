@@ -1,34 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DevIssuer, type DevTokenClaims } from '@baton/auth';
+import type { DevIssuer, DevTokenClaims } from '@baton/auth';
 import { SettableClock } from '@baton/calendar';
-import { loadConfig } from '@baton/config';
-import { createHttpApp } from '@baton/http-api';
-import { JetStreamServer } from '@baton/messaging';
-import { defaultTenantConfigDir, TenantDirectory } from '@baton/tenancy';
+import { startTestService, type TestService, type TestServiceInfra } from '@baton/service-host';
 import { AuditModule } from '../app.module.js';
 import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import { AuditConfig } from '../config/audit.config.js';
 
-export interface AuditTestApp {
-  app: NestFastifyApplication;
-  url: string;
-  issuer: DevIssuer;
+export interface AuditTestApp extends TestService<AuditConfig> {
   clock: SettableClock;
   checkpoints: CheckpointStore;
   checkpointDir: string;
   /** A token for a demo person, e.g. `audit-officer`, `hub-manager`. */
   tokenFor(personId: string): Promise<string>;
-  close(): Promise<void>;
 }
 
-export interface AuditTestAppOptions {
-  databaseUrl: string;
-  natsUrl: string;
-  streamName: string;
-  subjectPrefix: string;
+export interface AuditTestAppOptions extends TestServiceInfra {
   now: Date;
   /** Share the issuer of other services in the same test. */
   issuer?: DevIssuer;
@@ -36,41 +24,22 @@ export interface AuditTestAppOptions {
 
 /** The real audit service on a test's own database, stream and prefix, with checkpoints in a temporary directory. */
 export async function startAuditTestApp(o: AuditTestAppOptions): Promise<AuditTestApp> {
-  const issuer = o.issuer ?? (await DevIssuer.ephemeral({ audience: 'baton' }));
-  const jwks = await issuer.listen(0);
   const checkpointDir = await mkdtemp(join(tmpdir(), 'baton-audit-checkpoints-'));
-  const config = loadConfig(AuditConfig, {
-    DATABASE_URL: o.databaseUrl,
-    NATS_URL: o.natsUrl,
-    NATS_STREAM: o.streamName,
-    NATS_SUBJECT_PREFIX: o.subjectPrefix,
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
-    CHECKPOINT_DIR: checkpointDir,
-    CHECKPOINT_KEY_FILE: join(checkpointDir, 'key', 'checkpoint-key.pem'),
-    CHECKPOINT_INTERVAL_MS: '3600000',
-    LOG_LEVEL: 'warn',
-  });
+  const keyFile = join(checkpointDir, 'key', 'checkpoint-key.pem');
+  const checkpoints = await CheckpointStore.forSigning({ dir: checkpointDir, keyFile });
   const clock = new SettableClock(o.now);
-  const tenants = TenantDirectory.load(defaultTenantConfigDir());
-  const checkpoints = await CheckpointStore.forSigning({
-    dir: config.CHECKPOINT_DIR,
-    keyFile: config.CHECKPOINT_KEY_FILE,
-  });
-  const app = await createHttpApp(AuditModule.register({ config, tenants, checkpoints, clock }), {
+  const service = await startTestService({
     service: 'audit',
-    description: 'test',
-    logLevels: ['fatal', 'error', 'warn'],
-    swaggerUi: false,
+    config: AuditConfig,
+    infra: o,
+    auth: o.issuer ? { issuer: o.issuer } : undefined,
+    // Tests write checkpoints themselves, at the times they choose.
+    env: { CHECKPOINT_DIR: checkpointDir, CHECKPOINT_KEY_FILE: keyFile, CHECKPOINT_INTERVAL_MS: '3600000' },
+    module: ({ config, tenants }) => AuditModule.register({ config, tenants, checkpoints, clock }),
   });
-  app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
-  const demo = tenants.requireTenant('demo');
+  const demo = service.context.tenants.requireTenant('demo');
   return {
-    app,
-    url: await app.getUrl(),
-    issuer,
+    ...service,
     clock,
     checkpoints,
     checkpointDir,
@@ -79,11 +48,10 @@ export async function startAuditTestApp(o: AuditTestAppOptions): Promise<AuditTe
       if (!person) throw new Error(`no demo person ${personId}`);
       const roles = person.roles as DevTokenClaims['roles'];
       const claims = { sub: person.personId, name: person.name, agency_id: person.agencyId, roles, tenant: 'demo' };
-      return issuer.sign(claims, { expiresIn: '30m' });
+      return service.issuer.sign(claims, { expiresIn: '30m' });
     },
     async close() {
-      await app.close();
-      await jwks.close();
+      await service.close();
       await rm(checkpointDir, { recursive: true, force: true });
     },
   };

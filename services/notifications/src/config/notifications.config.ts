@@ -1,44 +1,10 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@baton/config';
 
-/** The notifications service's configuration, read once from the environment (see README: Notifications). */
-export class NotificationsConfig {
-  @IsString()
-  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/baton_notifications';
-
-  @IsString()
-  NATS_URL: string = 'nats://127.0.0.1:4222';
-
-  @IsString()
-  NATS_STREAM: string = 'BATON';
-
-  @IsString()
-  NATS_SUBJECT_PREFIX: string = 'baton';
-
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  NATS_STREAM_REPLICAS: number = 1;
-
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  PORT: number = 3004;
-
-  @IsString()
-  HOST: string = '0.0.0.0';
-
-  @IsString()
-  AUTH_ISSUER: string = 'http://127.0.0.1:3999';
-
-  @IsString()
-  AUTH_AUDIENCE: string = 'baton';
-
-  @IsString()
-  AUTH_JWKS_URL: string = 'http://127.0.0.1:3999/.well-known/jwks.json';
-
-  @IsOptional()
-  @IsString()
-  TENANT_CONFIG_DIR?: string;
+/** The notifications service's own variables, on top of those every service reads (see README: Notifications). */
+export class NotificationsConfig extends ServiceConfig {
+  override DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/baton_notifications';
+  override PORT: number = 3004;
 
   /** A JSON file of routing rules replacing the defaults (src/domain/default-routing-rules.ts). */
   @IsOptional()
@@ -104,7 +70,4 @@ export class NotificationsConfig {
   @Min(0)
   @Max(23)
   DIGEST_HOUR: number = 7;
-
-  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
-  LOG_LEVEL: string = 'log';
 }

@@ -1,11 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeriodicJob } from '@baton/periodic-job';
 import { afterFailure } from '../domain/retry-schedule.js';
 import { EmailChannel } from '../delivery/email.channel.js';
 import { DISPATCHER_SETTINGS, type DispatcherSettings } from '../delivery/delivery-dispatcher.js';
@@ -24,31 +19,23 @@ interface DigestLine {
  * digest is sent, so replicas never send the same digest twice; a failed send is retried like any delivery.
  */
 @Injectable()
-export class DigestJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DigestJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class DigestJob extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EmailChannel) private readonly email: EmailChannel | null,
     @Inject(DISPATCHER_SETTINGS) private readonly settings: DispatcherSettings,
-    @Inject(DIGEST_SCAN_INTERVAL) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.email === null) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.sendDue()
-        .catch((e: Error) => this.logger.error(`Digest round failed: ${e.message}`))
-        .then(() => undefined)
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    @Inject(DIGEST_SCAN_INTERVAL) intervalMs: number,
+  ) {
+    super({ name: 'digest round', intervalMs, runAtStart: false });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  /** Without SMTP there is no digest to send: the timer is not started at all. */
+  override onApplicationBootstrap(): void {
+    if (this.email !== null) super.onApplicationBootstrap();
+  }
+
+  protected run(): Promise<number> {
+    return this.sendDue();
   }
 
   /** Sends every digest now due; returns how many were sent. */

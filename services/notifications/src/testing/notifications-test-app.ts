@@ -1,19 +1,12 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DevIssuer } from '@baton/auth';
-import { loadConfig } from '@baton/config';
 import { subjectFor, type CloudEvent, type EventDefinition } from '@baton/contracts';
-import { createHttpApp } from '@baton/http-api';
-import { JetStreamServer, NatsBroker } from '@baton/messaging';
-import { defaultTenantConfigDir, TenantDirectory } from '@baton/tenancy';
+import { NatsBroker } from '@baton/messaging';
+import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
 import { NotificationsModule } from '../app.module.js';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { loadRoutingRules } from '../routing/routing-rules.loader.js';
 
-export interface NotificationsTestApp {
-  app: NestFastifyApplication;
-  url: string;
-  issuer: DevIssuer;
+export interface NotificationsTestApp extends TestService<NotificationsConfig> {
   /** Publishes an event on the test's stream as its producing service would (JetStream, msg id = event id). */
   publish(event: CloudEvent): Promise<void>;
   /** Publishes raw bytes on an event subject, e.g. a malformed event. */
@@ -26,7 +19,6 @@ export interface NotificationsTestApp {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<Reply>;
-  close(): Promise<void>;
 }
 
 export interface Reply {
@@ -41,36 +33,31 @@ export async function startNotificationsTestApp(
   infra: TestInfra,
   env: Record<string, string> = {},
 ): Promise<NotificationsTestApp> {
-  const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
-  const jwks = await issuer.listen(0);
-  const config = loadConfig(NotificationsConfig, {
-    DATABASE_URL: infra.databaseUrl,
-    NATS_URL: infra.natsUrl,
-    NATS_STREAM: infra.streamName,
-    NATS_SUBJECT_PREFIX: infra.subjectPrefix,
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
-    PUBLIC_BASE_URL: 'https://baton.demo-borough.example.org',
-    DELIVERY_BACKOFF_BASE_MS: '50',
-    DELIVERY_BACKOFF_MAX_MS: '200',
-    DELIVERY_MAX_ATTEMPTS: '5',
-    DELIVERY_POLL_INTERVAL_MS: '100',
-    DELIVERY_TIMEOUT_MS: '2000',
-    LOG_LEVEL: 'warn',
-    ...env,
-  });
-  const tenants = TenantDirectory.load(defaultTenantConfigDir());
-  const rules = loadRoutingRules(config.NOTIFICATION_RULES_FILE);
-  const app = await createHttpApp(NotificationsModule.register({ config, tenants, rules, digestScanIntervalMs: 200 }), {
+  const service = await startTestService({
     service: 'notifications',
-    description: 'test',
+    config: NotificationsConfig,
+    infra,
+    // Quick retries and polls, so tests see a delivery's whole life in seconds.
+    env: {
+      PUBLIC_BASE_URL: 'https://baton.demo-borough.example.org',
+      DELIVERY_BACKOFF_BASE_MS: '50',
+      DELIVERY_BACKOFF_MAX_MS: '200',
+      DELIVERY_MAX_ATTEMPTS: '5',
+      DELIVERY_POLL_INTERVAL_MS: '100',
+      DELIVERY_TIMEOUT_MS: '2000',
+      ...env,
+    },
     logLevels: ['fatal', 'error'],
-    swaggerUi: false,
+    module: ({ config, tenants }) =>
+      NotificationsModule.register({
+        config,
+        tenants,
+        rules: loadRoutingRules(config.NOTIFICATION_RULES_FILE),
+        digestScanIntervalMs: 200,
+      }),
   });
-  app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
+  const { app, url, issuer } = service;
+  const tenants = service.context.tenants;
   const broker = app.get(NatsBroker);
   const tokenFor = (personId: string, tenant = 'demo'): Promise<string> => {
     const person = tenants.person(tenant, personId);
@@ -81,9 +68,7 @@ export async function startNotificationsTestApp(
     );
   };
   return {
-    app,
-    url,
-    issuer,
+    ...service,
     tokenFor,
     async publish(event) {
       const definition = { aggregate: event.type.split('.')[1], name: event.type.split('.')[2] } as EventDefinition;
@@ -106,10 +91,6 @@ export async function startNotificationsTestApp(
       });
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-    },
-    async close() {
-      await app.close();
-      await jwks.close();
     },
   };
 }

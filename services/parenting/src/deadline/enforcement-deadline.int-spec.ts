@@ -56,11 +56,11 @@ describe('the contact-deadline and expiry job', () => {
     }
     // Monday evening's breaches are due by the end of Tuesday: nothing is overdue on Tuesday afternoon.
     service.clock.set(new Date('2026-02-10T15:00:00Z'));
-    expect(await replica().scanOnce()).toBe(0);
+    expect(await replica().runOnce()).toBe(0);
     service.clock.set(new Date('2026-02-11T00:00:01Z'));
-    const [a, b] = await Promise.all([service.app.get(EnforcementDeadlineJob).scanOnce(), replica().scanOnce()]);
+    const [a, b] = await Promise.all([service.app.get(EnforcementDeadlineJob).runOnce(), replica().runOnce()]);
     expect(a + b).toBe(5);
-    expect(await replica().scanOnce()).toBe(0);
+    expect(await replica().runOnce()).toBe(0);
     expect(await count('contact-overdue')).toBe(5);
     const { rows } = await db.query(
       "SELECT count(DISTINCT envelope->>'subject')::int AS n FROM outbox WHERE type = 'baton.order.contact-overdue.v1'",
@@ -80,7 +80,7 @@ describe('the contact-deadline and expiry job', () => {
       outcome: 'failed-without-excuse',
     });
     service.clock.set(new Date('2026-09-02T09:00:00Z'));
-    await replica().scanOnce();
+    await replica().runOnce();
     const { rows } = await db.query('SELECT id, state FROM parenting_order WHERE id = ANY($1)', [
       [quiet.body.id, breached.body.id],
     ]);
@@ -88,7 +88,7 @@ describe('the contact-deadline and expiry job', () => {
     expect(state.get(quiet.body.id)).toBe('expired');
     expect(state.get(breached.body.id)).toBe('in-force');
     expect(await count('expired')).toBe(1);
-    await replica().scanOnce();
+    await replica().runOnce();
     expect(await count('expired')).toBe(1);
 
     const exceptions = await call(service, 'yotManager', 'GET', '/v1/audit/exceptions?kind=past-end-still-open');

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
 import { Outbox } from '@baton/messaging';
+import { PeriodicJob } from '@baton/periodic-job';
 import { EnforcementCase } from '../enforcement/enforcement-case.entity.js';
 import { recordHistory, SYSTEM_ACTOR } from '../order/order-history.js';
 import { saveOrderStep } from '../order/order-version.js';
@@ -20,41 +21,19 @@ const SYSTEM = { actor: 'system' };
  * transaction as the event, so restarts and replicas side by side never emit twice or miss one.
  */
 @Injectable()
-export class EnforcementDeadlineJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EnforcementDeadlineJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class EnforcementDeadlineJob extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
-    @Inject(DEADLINE_SCAN_INTERVAL) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.scanOnce(), this.intervalMs);
-    void this.scanOnce();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    @Inject(DEADLINE_SCAN_INTERVAL) intervalMs: number,
+  ) {
+    super({ name: 'enforcement deadline scan', intervalMs, runAtStart: true });
   }
 
   /** One pass: every overdue contact and every order due to expire; returns how many events. */
-  scanOnce(): Promise<number> {
-    this.running ??= this.scan()
-      .catch((error: Error) => {
-        this.logger.error(`enforcement deadline scan failed: ${error.message}`, error.stack);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async scan(): Promise<number> {
+  protected async run(): Promise<number> {
     let total = 0;
     for (;;) {
       const count = await this.dataSource.transaction((manager) => this.overdueContacts(manager, this.clock.now()));

@@ -74,8 +74,8 @@ describe('a parenting order from making to enforcement to discharge', () => {
     // One working day passes with no contact: the job says so once, however often it runs.
     at('2026-02-11T09:00:00Z');
     const job = service.app.get(EnforcementDeadlineJob);
-    expect(await job.scanOnce()).toBe(1);
-    expect(await job.scanOnce()).toBe(0);
+    expect(await job.runOnce()).toBe(1);
+    expect(await job.runOnce()).toBe(0);
     await tap.waitFor(typed('contact-overdue', orderId));
 
     const contact = await call(

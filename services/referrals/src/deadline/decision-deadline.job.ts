@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@baton/calendar';
 import { Outbox } from '@baton/messaging';
+import { PeriodicJob } from '@baton/periodic-job';
 import { Referral } from '../referral/referral.entity.js';
 import { referralDecisionOverdue } from '../referral/referral.events.js';
 
@@ -14,40 +15,18 @@ const BATCH = 200;
  * SKIP LOCKED, so restarts and replicas running side by side never emit twice or miss one.
  */
 @Injectable()
-export class DecisionDeadlineJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DecisionDeadlineJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class DecisionDeadlineJob extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-    @Inject(DEADLINE_SCAN_INTERVAL) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.scanOnce(), this.intervalMs);
-    void this.scanOnce();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    @Inject(DEADLINE_SCAN_INTERVAL) intervalMs: number,
+  ) {
+    super({ name: 'decision deadline scan', intervalMs, runAtStart: true });
   }
 
   /** One pass: marks and announces every overdue referral; returns how many. */
-  scanOnce(): Promise<number> {
-    this.running ??= this.scan()
-      .catch((error: Error) => {
-        this.logger.error(`decision deadline scan failed: ${error.message}`, error.stack);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async scan(): Promise<number> {
+  protected async run(): Promise<number> {
     let total = 0;
     for (;;) {
       const now = this.clock.now();

@@ -241,14 +241,14 @@ describe('referral intake and triage over HTTP', () => {
     expect((await call('hubTriager', 'GET', '/v1/triage/overdue')).body.items).toEqual([]);
 
     service.clock.set(new Date('2026-11-23T23:59:59Z'));
-    await job.scanOnce();
+    await job.runOnce();
     expect(tap.ofType(ReferralEvents.decisionOverdue.type).filter((e) => e.subject === created.body.id)).toHaveLength(
       0,
     );
 
     service.clock.set(new Date('2026-11-24T00:00:01Z'));
-    await Promise.all([job.scanOnce(), job.scanOnce()]);
-    await job.scanOnce();
+    await Promise.all([job.runOnce(), job.runOnce()]);
+    await job.runOnce();
     await tap.waitFor((e) => e.type === ReferralEvents.decisionOverdue.type && e.subject === created.body.id);
     const overdue = await call('hubTriager', 'GET', '/v1/triage/overdue');
     expect(overdue.body.items.map((r: { id: string }) => r.id)).toContain(created.body.id);

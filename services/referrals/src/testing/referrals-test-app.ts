@@ -1,56 +1,23 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DevIssuer } from '@baton/auth';
 import { SettableClock } from '@baton/calendar';
-import { loadConfig } from '@baton/config';
-import { createHttpApp } from '@baton/http-api';
-import { JetStreamServer } from '@baton/messaging';
-import { defaultTenantConfigDir, TenantDirectory } from '@baton/tenancy';
+import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
 import { ReferralsModule } from '../app.module.js';
 import { ReferralsConfig } from '../config/referrals.config.js';
 
-export interface ReferralsTestApp {
-  app: NestFastifyApplication;
-  url: string;
-  issuer: DevIssuer;
+export interface ReferralsTestApp extends TestService<ReferralsConfig> {
   clock: SettableClock;
-  close(): Promise<void>;
 }
 
 /** The real referrals service on a test's own database, stream and subject prefix, with a local issuer. */
 export async function startReferralsTestApp(infra: TestInfra, now: Date): Promise<ReferralsTestApp> {
-  const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
-  const jwks = await issuer.listen(0);
-  const config = loadConfig(ReferralsConfig, {
-    DATABASE_URL: infra.databaseUrl,
-    NATS_URL: infra.natsUrl,
-    NATS_STREAM: infra.streamName,
-    NATS_SUBJECT_PREFIX: infra.subjectPrefix,
-    AUTH_ISSUER: issuer.issuer,
-    AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
-    DEADLINE_SCAN_INTERVAL_MS: '3600000',
-    LOG_LEVEL: 'warn',
-  });
   const clock = new SettableClock(now);
-  const tenants = TenantDirectory.load(defaultTenantConfigDir());
-  const app = await createHttpApp(ReferralsModule.register({ config, tenants, clock }), {
+  const service = await startTestService({
     service: 'referrals',
-    description: 'test',
-    logLevels: ['fatal', 'error', 'warn'],
-    // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served.
-    swaggerUi: false,
+    config: ReferralsConfig,
+    infra,
+    // Tests run the deadline scan themselves, at the times they choose.
+    env: { DEADLINE_SCAN_INTERVAL_MS: '3600000' },
+    module: ({ config, tenants }) => ReferralsModule.register({ config, tenants, clock }),
   });
-  app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { inheritAppConfig: true });
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
-  return {
-    app,
-    url: await app.getUrl(),
-    issuer,
-    clock,
-    async close() {
-      await app.close();
-      await jwks.close();
-    },
-  };
+  return { ...service, clock };
 }

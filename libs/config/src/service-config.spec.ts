@@ -1,0 +1,45 @@
+import { IsInt, Min } from 'class-validator';
+import { ConfigurationError, loadConfig } from './load-config.js';
+import { ServiceConfig } from './service-config.js';
+
+class ExampleServiceConfig extends ServiceConfig {
+  override DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/baton_example';
+  override PORT: number = 3999;
+
+  @IsInt()
+  @Min(100)
+  SCAN_INTERVAL_MS: number = 30_000;
+}
+
+class ConfigWithoutDefaults extends ServiceConfig {}
+
+describe('ServiceConfig', () => {
+  it("gives every service the common defaults and the service's own database and port", () => {
+    expect(loadConfig(ExampleServiceConfig, {})).toMatchObject({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/baton_example',
+      PORT: 3999,
+      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_STREAM: 'BATON',
+      NATS_SUBJECT_PREFIX: 'baton',
+      NATS_STREAM_REPLICAS: 1,
+      HOST: '0.0.0.0',
+      AUTH_AUDIENCE: 'baton',
+      LOG_LEVEL: 'log',
+      SCAN_INTERVAL_MS: 30_000,
+    });
+  });
+
+  it('converts and validates the common variables as well as the service’s own', () => {
+    const config = loadConfig(ExampleServiceConfig, { PORT: '8080', NATS_STREAM_REPLICAS: '3' });
+    expect(config).toMatchObject({ PORT: 8080, NATS_STREAM_REPLICAS: 3 });
+    expect(() => loadConfig(ExampleServiceConfig, { NATS_STREAM_REPLICAS: '7', SCAN_INTERVAL_MS: '5' })).toThrow(
+      /NATS_STREAM_REPLICAS[\s\S]*SCAN_INTERVAL_MS|SCAN_INTERVAL_MS[\s\S]*NATS_STREAM_REPLICAS/,
+    );
+  });
+
+  it('stops naming DATABASE_URL and PORT when a service gives them no default and the environment none', () => {
+    expect(() => loadConfig(ConfigWithoutDefaults, {})).toThrow(ConfigurationError);
+    expect(() => loadConfig(ConfigWithoutDefaults, {})).toThrow(/DATABASE_URL[\s\S]*PORT/);
+    expect(loadConfig(ConfigWithoutDefaults, { DATABASE_URL: 'postgres://db/x', PORT: '1' }).PORT).toBe(1);
+  });
+});

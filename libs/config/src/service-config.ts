@@ -1,0 +1,51 @@
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+
+/**
+ * The variables every Baton service reads (see README: Configuration): its database, the JetStream
+ * stream it publishes to, where it listens, who issues its callers' tokens, tenant reference data and
+ * log level. A service's config class extends this with its own variables and sets its own defaults
+ * for DATABASE_URL and PORT, which differ per service (`override PORT: number = 3001`); left unset,
+ * start-up stops naming the variable.
+ */
+export abstract class ServiceConfig {
+  @IsString()
+  DATABASE_URL: string;
+
+  @IsString()
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsString()
+  NATS_STREAM: string = 'BATON';
+
+  @IsString()
+  NATS_SUBJECT_PREFIX: string = 'baton';
+
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number;
+
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  @IsString()
+  AUTH_ISSUER: string = 'http://127.0.0.1:3999';
+
+  @IsString()
+  AUTH_AUDIENCE: string = 'baton';
+
+  @IsString()
+  AUTH_JWKS_URL: string = 'http://127.0.0.1:3999/.well-known/jwks.json';
+
+  @IsOptional()
+  @IsString()
+  TENANT_CONFIG_DIR?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: string = 'log';
+}

@@ -1,0 +1,1 @@
+export { PeriodicJob, type PeriodicJobSchedule } from './periodic-job.js';

@@ -1,0 +1,10 @@
+export { DatabaseHealth } from './database.health.js';
+export { runService, type ServiceDefinition } from './run-service.js';
+export { ServiceContext } from './service-context.js';
+export { ServiceInfrastructure, type ServiceInfrastructureOptions } from './service-infrastructure.module.js';
+export {
+  startTestService,
+  type TestService,
+  type TestServiceInfra,
+  type TestServiceOptions,
+} from './start-test-service.js';

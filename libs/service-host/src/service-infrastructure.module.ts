@@ -1,0 +1,67 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { AuthModule } from '@baton/auth';
+import type { ServiceConfig } from '@baton/config';
+import { HealthModule } from '@baton/http-api';
+import { MessagingHealth, MessagingModule, messagingEntities, type MessagingOptions } from '@baton/messaging';
+import { openDatabase } from '@baton/persistence';
+import { DatabaseHealth } from './database.health.js';
+
+export interface ServiceInfrastructureOptions {
+  /** The service's name, e.g. `referrals`: names its consumers, dead letters and database connections. */
+  service: string;
+  config: ServiceConfig;
+  /** The service's own entities; the messaging tables (outbox, inbox, dead letters) are added. */
+  entities?: Type[];
+  /** Every migration of the service's database, messaging's included, in the order they run. */
+  migrations: (new () => MigrationInterface)[];
+  /** Consumer redelivery settings; tests shorten them. */
+  consumer?: MessagingOptions['consumer'];
+}
+
+/**
+ * What every Baton service stands on: its own database (migrated at start-up), token verification,
+ * the JetStream backbone with outbox and inbox, and /health with database and NATS checks. A
+ * service's module imports this and adds only its own controllers and providers.
+ */
+@Module({})
+export class ServiceInfrastructure {
+  static register({
+    service,
+    config,
+    entities = [],
+    migrations,
+    consumer,
+  }: ServiceInfrastructureOptions): DynamicModule {
+    return {
+      module: ServiceInfrastructure,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
+          dataSourceFactory: () =>
+            openDatabase({
+              url: config.DATABASE_URL,
+              entities: [...entities, ...messagingEntities],
+              migrations,
+              applicationName: `baton-${service}`,
+            }),
+        }),
+        AuthModule.forRoot({
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+          jwksUrl: config.AUTH_JWKS_URL,
+        }),
+        MessagingModule.forRoot({
+          service,
+          natsUrl: config.NATS_URL,
+          stream: config.NATS_STREAM,
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          replicas: config.NATS_STREAM_REPLICAS,
+          consumer,
+        }),
+        HealthModule.register([DatabaseHealth, MessagingHealth]),
+      ],
+    };
+  }
+}
