@@ -2,3 +2,4 @@ export { provisionTestInfra, type TestInfra } from './test-infra.js';
 export { resolveTestServers, answers, type TestServers } from './infrastructure.js';
 export { startTestServers, stopTestServers } from './global-setup.js';
 export { EventTap, type TappedEvent } from './event-tap.js';
+export { startServiceUnderTest, type ServiceUnderTest } from './service-under-test.js';

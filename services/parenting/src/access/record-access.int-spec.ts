@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { PlanEvents } from '@baton/contracts';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { type ServiceUnderTest, startServiceUnderTest, type TestInfra } from '@baton/testing';
 import { call } from '../testing/http-client.js';
 import { yotOrder } from '../testing/parenting-fixtures.js';
 import { ACTOR, openPlanSnapshot, publishPlanEvent } from '../testing/plan-events.js';
@@ -8,6 +8,7 @@ import { startParentingTestApp, type ParentingTestApp } from '../testing/parenti
 
 describe('who sees an order and a contract, from the TAF plan events', () => {
   let infra: TestInfra;
+  let running: ServiceUnderTest<ParentingTestApp>;
   let service: ParentingTestApp;
   let db: pg.Client;
   let orderId: string;
@@ -15,10 +16,10 @@ describe('who sees an order and a contract, from the TAF plan events', () => {
   const planId = '6f0e1d2c-3b4a-4c5d-8e9f-a0b1c2d3e4f5';
 
   beforeAll(async () => {
-    infra = await provisionTestInfra('parenting-record-access');
-    service = await startParentingTestApp(infra, new Date('2026-02-10T10:00:00Z'));
-    db = new pg.Client({ connectionString: infra.databaseUrl });
-    await db.connect();
+    running = await startServiceUnderTest('parenting-record-access', (infra) =>
+      startParentingTestApp(infra, new Date('2026-02-10T10:00:00Z')),
+    );
+    ({ infra, service, db } = running);
     const made = await call(service, 'yotOfficer', 'POST', '/v1/orders', yotOrder('2026-02-02'));
     orderId = made.body.id;
     familyId = made.body.familyId;
@@ -37,11 +38,7 @@ describe('who sees an order and a contract, from the TAF plan events', () => {
     }
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
-    await infra?.dispose();
-  });
+  afterAll(() => running?.stop());
 
   it('gives the responsible officer everything, offence detail included', async () => {
     const read = await call(service, 'yotOfficer', 'GET', `/v1/orders/${orderId}`);

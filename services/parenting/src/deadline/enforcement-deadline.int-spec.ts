@@ -2,29 +2,25 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { Outbox } from '@baton/messaging';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { call } from '../testing/http-client.js';
 import { yotOrder } from '../testing/parenting-fixtures.js';
 import { startParentingTestApp, type ParentingTestApp } from '../testing/parenting-test-app.js';
 import { EnforcementDeadlineJob } from './enforcement-deadline.job.js';
 
 describe('the contact-deadline and expiry job', () => {
-  let infra: TestInfra;
+  let running: ServiceUnderTest<ParentingTestApp>;
   let service: ParentingTestApp;
   let db: pg.Client;
 
   beforeAll(async () => {
-    infra = await provisionTestInfra('parenting-deadline-job');
-    service = await startParentingTestApp(infra, new Date('2026-02-09T20:00:00Z'));
-    db = new pg.Client({ connectionString: infra.databaseUrl });
-    await db.connect();
+    running = await startServiceUnderTest('parenting-deadline-job', (infra) =>
+      startParentingTestApp(infra, new Date('2026-02-09T20:00:00Z')),
+    );
+    ({ service, db } = running);
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
-    await infra?.dispose();
-  });
+  afterAll(() => running?.stop());
 
   /** A second replica of the job: its own instance on the same database, as another process would be. */
   function replica(): EnforcementDeadlineJob {

@@ -1,26 +1,22 @@
 import pg from 'pg';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { call } from '../testing/http-client.js';
 import { yotOrder, type Person } from '../testing/parenting-fixtures.js';
 import { startParentingTestApp, type ParentingTestApp } from '../testing/parenting-test-app.js';
 
 describe('enforcement safeguards: the two-person rule and concurrent decisions', () => {
-  let infra: TestInfra;
+  let running: ServiceUnderTest<ParentingTestApp>;
   let service: ParentingTestApp;
   let db: pg.Client;
 
   beforeAll(async () => {
-    infra = await provisionTestInfra('parenting-enforcement-safeguards');
-    service = await startParentingTestApp(infra, new Date('2026-02-10T10:00:00Z'));
-    db = new pg.Client({ connectionString: infra.databaseUrl });
-    await db.connect();
+    running = await startServiceUnderTest('parenting-enforcement-safeguards', (infra) =>
+      startParentingTestApp(infra, new Date('2026-02-10T10:00:00Z')),
+    );
+    ({ service, db } = running);
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
-    await infra?.dispose();
-  });
+  afterAll(() => running?.stop());
 
   /** An order held by `officer` with one apparent breach awaiting a decision. */
   async function breachHeldBy(officer: Person): Promise<{ orderId: string; caseId: string }> {

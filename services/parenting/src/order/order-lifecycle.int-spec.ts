@@ -1,29 +1,27 @@
 import pg from 'pg';
-import { EventTap, provisionTestInfra, type TestInfra } from '@baton/testing';
+import { EventTap, type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { EnforcementDeadlineJob } from '../deadline/enforcement-deadline.job.js';
 import { call } from '../testing/http-client.js';
 import { yotOrder } from '../testing/parenting-fixtures.js';
 import { startParentingTestApp, type ParentingTestApp } from '../testing/parenting-test-app.js';
 
 describe('a parenting order from making to enforcement to discharge', () => {
-  let infra: TestInfra;
+  let running: ServiceUnderTest<ParentingTestApp>;
   let service: ParentingTestApp;
   let tap: EventTap;
   let db: pg.Client;
 
   beforeAll(async () => {
-    infra = await provisionTestInfra('parenting-order-lifecycle');
-    service = await startParentingTestApp(infra, new Date('2026-02-02T10:00:00Z'));
-    tap = await EventTap.open(infra.natsUrl, infra.subjectPrefix);
-    db = new pg.Client({ connectionString: infra.databaseUrl });
-    await db.connect();
+    running = await startServiceUnderTest('parenting-order-lifecycle', (infra) =>
+      startParentingTestApp(infra, new Date('2026-02-02T10:00:00Z')),
+    );
+    ({ service, db } = running);
+    tap = await EventTap.open(running.infra.natsUrl, running.infra.subjectPrefix);
   });
 
   afterAll(async () => {
-    await db?.end();
     await tap?.close();
-    await service?.close();
-    await infra?.dispose();
+    await running?.stop();
   });
 
   const at = (iso: string) => service.clock.set(new Date(iso));

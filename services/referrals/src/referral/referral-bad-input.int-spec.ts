@@ -1,26 +1,22 @@
 import pg from 'pg';
 import { DevIssuer } from '@baton/auth';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { PEOPLE, schoolReferral, tokenFor } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
 describe('bad input to POST /v1/referrals', () => {
-  let infra: TestInfra;
+  let running: ServiceUnderTest<ReferralsTestApp>;
   let service: ReferralsTestApp;
   let db: pg.Client;
 
   beforeAll(async () => {
-    infra = await provisionTestInfra('referral-bad-input');
-    service = await startReferralsTestApp(infra, new Date('2026-11-20T10:00:00Z'));
-    db = new pg.Client({ connectionString: infra.databaseUrl });
-    await db.connect();
+    running = await startServiceUnderTest('referral-bad-input', (infra) =>
+      startReferralsTestApp(infra, new Date('2026-11-20T10:00:00Z')),
+    );
+    ({ service, db } = running);
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await service?.close();
-    await infra?.dispose();
-  });
+  afterAll(() => running?.stop());
 
   async function post(body: unknown, token?: string, raw?: string) {
     const response = await fetch(`${service.url}/v1/referrals`, {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { ReferralEvents, AccessEvents } from '@baton/contracts';
-import { EventTap, provisionTestInfra, type TestInfra } from '@baton/testing';
+import { EventTap, type ServiceUnderTest, startServiceUnderTest, type TestInfra } from '@baton/testing';
 import { PEOPLE, schoolReferral, tokenFor, type Person } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
@@ -9,23 +9,20 @@ const FRIDAY_MORNING = new Date('2026-11-20T10:00:00Z');
 
 describe('referral intake and triage over HTTP', () => {
   let infra: TestInfra;
+  let running: ServiceUnderTest<ReferralsTestApp>;
   let service: ReferralsTestApp;
   let tap: EventTap;
   let db: pg.Client;
 
   beforeAll(async () => {
-    infra = await provisionTestInfra('referral-intake');
-    service = await startReferralsTestApp(infra, FRIDAY_MORNING);
+    running = await startServiceUnderTest('referral-intake', (infra) => startReferralsTestApp(infra, FRIDAY_MORNING));
+    ({ infra, service, db } = running);
     tap = await EventTap.open(infra.natsUrl, infra.subjectPrefix);
-    db = new pg.Client({ connectionString: infra.databaseUrl });
-    await db.connect();
   });
 
   afterAll(async () => {
-    await db?.end();
     await tap?.close();
-    await service?.close();
-    await infra?.dispose();
+    await running?.stop();
   });
 
   async function call(
