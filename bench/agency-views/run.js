@@ -173,6 +173,12 @@ async function main() {
   results.reads.memory_mib = memoryMiB(service.pid);
   load.close();
   log(JSON.stringify(results.reads));
+  if (!o['skip-floor']) {
+    // Straight after Baton's reads, so both meet the machine in much the same state.
+    log(`\nRead floor (hand-written node:http + pg, same SQL, same data): ${opts.readRate}/s`);
+    results.read_floor = await readFloor(service.databaseUrl, requestMix(families, byAgency, random(7)));
+    log(JSON.stringify(results.read_floor));
+  }
 
   log(`\nPropagation: ${opts.changeRate} lead changes/s for ${opts.changeSeconds} s, ${AGENCY_COUNT} live streams`);
   const propagation = new Propagation({ port: service.port, tokens: auth.tokens, js, prefix: names.prefix });
@@ -195,9 +201,6 @@ async function main() {
   }
 
   if (!o['skip-floor']) {
-    log(`\nRead floor (hand-written node:http + pg, same SQL, same data): ${opts.readRate}/s`);
-    results.read_floor = await readFloor(service.databaseUrl, requestMix(families, byAgency, random(7)));
-    log(JSON.stringify(results.read_floor));
     log(`\nWrite-path floor (/work/shared/floor, cte): POST → outbox → relay → JetStream → consumer`);
     const floorOpts = {
       duration: 10,

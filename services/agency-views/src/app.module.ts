@@ -62,6 +62,7 @@ export class AgencyViewsModule {
           stream: config.NATS_STREAM,
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           replicas: config.NATS_STREAM_REPLICAS,
+          relay: { gatherMs: config.RELAY_GATHER_MS },
           consumer,
         }),
         HealthModule.register([DatabaseHealth, MessagingHealth]),

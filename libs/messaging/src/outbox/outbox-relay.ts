@@ -120,7 +120,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const { claimed, released, failed } = await this.relayBatch();
         failures = failed > 0 ? failures + 1 : 0;
         if (failed > 0) await this.wakeup.sleep(retryDelayMs(failures));
-        else if (claimed < this.options.relay.batchSize) await this.wakeup.sleep(this.options.relay.pollIntervalMs);
+        else if (claimed < this.options.relay.batchSize) {
+          await this.wakeup.sleep(this.options.relay.pollIntervalMs);
+          if (this.options.relay.gatherMs > 0 && !this.stopping) {
+            await new Promise((resolve) => setTimeout(resolve, this.options.relay.gatherMs));
+          }
+        }
         // Everything claimed waits on another relay's rows: give it a moment to commit rather than spin.
         else if (released === 0) await this.wakeup.sleep(HELD_BACK_PAUSE_MS);
       } catch (e) {
