@@ -1,12 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
-import { AuthModule } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { CreateIdempotencyKeys1763900000000, HealthModule } from '@baton/http-api';
-import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
-import { openDatabase } from '@baton/persistence';
+import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
+import { messagingMigrations } from '@baton/messaging';
+import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
 import { AssessmentController } from './assessment/assessment.controller.js';
 import { Assessments } from './assessment/assessment.usecase.js';
@@ -14,7 +12,6 @@ import { PlanAssessmentRow } from './assessment/plan-assessment.entity.js';
 import { PlanClosureController } from './closure/plan-closure.controller.js';
 import { PlanClosure } from './closure/plan-closure.usecase.js';
 import type { TafConfig } from './config/taf.config.js';
-import { DatabaseHealth } from './health/database.health.js';
 import { AnswerHandover } from './lead/answer-handover.usecase.js';
 import { HandoverController } from './lead/handover.controller.js';
 import { PlanHandoverRow } from './lead/plan-handover.entity.js';
@@ -79,29 +76,12 @@ export class TafModule {
     return {
       module: TafModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
-          dataSourceFactory: () =>
-            openDatabase({
-              url: config.DATABASE_URL,
-              entities: [...TAF_ENTITIES, ...messagingEntities],
-              migrations: TAF_MIGRATIONS,
-              applicationName: 'baton-taf',
-            }),
-        }),
-        AuthModule.forRoot({
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-          jwksUrl: config.AUTH_JWKS_URL,
-        }),
-        MessagingModule.forRoot({
+        ServiceInfrastructure.register({
           service: 'taf',
-          natsUrl: config.NATS_URL,
-          stream: config.NATS_STREAM,
-          subjectPrefix: config.NATS_SUBJECT_PREFIX,
-          replicas: config.NATS_STREAM_REPLICAS,
+          config,
+          entities: TAF_ENTITIES,
+          migrations: TAF_MIGRATIONS,
         }),
-        HealthModule.register([DatabaseHealth, MessagingHealth]),
       ],
       controllers: [
         PlanController,

@@ -41,10 +41,7 @@ describe('overdue actions and reviews', () => {
   }
 
   async function scanOnBothReplicas(): Promise<number> {
-    const counts = await Promise.all([
-      replicaA.app.get(OverdueJob).scanOnce(),
-      replicaB.app.get(OverdueJob).scanOnce(),
-    ]);
+    const counts = await Promise.all([replicaA.app.get(OverdueJob).runOnce(), replicaB.app.get(OverdueJob).runOnce()]);
     return counts[0] + counts[1];
   }
 
@@ -93,7 +90,7 @@ describe('overdue actions and reviews', () => {
 
     // A restarted replica finds nothing new to tell.
     const restarted = await startTafTestApp(infra, new Date('2026-11-25T09:00:00Z'));
-    expect(await restarted.app.get(OverdueJob).scanOnce()).toBe(0);
+    expect(await restarted.app.get(OverdueJob).runOnce()).toBe(0);
     await restarted.close();
 
     // A new due date can become overdue again, once.

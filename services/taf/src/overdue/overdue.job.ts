@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { PlanEvents } from '@baton/contracts';
+import { PeriodicJob } from '@baton/periodic-job';
 import { isActionOverdue } from '../domain/action.rules.js';
 import { isReviewOverdue } from '../domain/review-cadence.rules.js';
 import { PlanEventRecorder, SYSTEM_ACTOR } from '../plan/plan-event.recorder.js';
@@ -20,42 +21,20 @@ const BATCH = 100;
  * nor misses one. A plan being changed by a request is skipped this pass and picked up on the next.
  */
 @Injectable()
-export class OverdueJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OverdueJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class OverdueJob extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: PlanStore,
     private readonly recorder: PlanEventRecorder,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
-    @Inject(OVERDUE_SCAN_INTERVAL) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.scanOnce(), this.intervalMs);
-    void this.scanOnce();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    @Inject(OVERDUE_SCAN_INTERVAL) intervalMs: number,
+  ) {
+    super({ name: 'overdue scan', intervalMs, runAtStart: true });
   }
 
   /** One pass; returns how many overdue events it emitted. */
-  scanOnce(): Promise<number> {
-    this.running ??= this.scan()
-      .catch((error: Error) => {
-        this.logger.error(`overdue scan failed: ${error.message}`, error.stack);
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async scan(): Promise<number> {
+  protected async run(): Promise<number> {
     let total = 0;
     for (;;) {
       const now = this.clock.now();
