@@ -18,6 +18,8 @@ export interface ServiceInfrastructureOptions {
   migrations: (new () => MigrationInterface)[];
   /** Consumer redelivery settings; tests shorten them. */
   consumer?: MessagingOptions['consumer'];
+  /** Outbox relay settings, e.g. a gathering delay for a service whose events are many and small. */
+  relay?: MessagingOptions['relay'];
 }
 
 /**
@@ -33,6 +35,7 @@ export class ServiceInfrastructure {
     entities = [],
     migrations,
     consumer,
+    relay,
   }: ServiceInfrastructureOptions): DynamicModule {
     return {
       module: ServiceInfrastructure,
@@ -58,6 +61,7 @@ export class ServiceInfrastructure {
           stream: config.NATS_STREAM,
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           replicas: config.NATS_STREAM_REPLICAS,
+          relay,
           consumer,
         }),
         HealthModule.register([DatabaseHealth, MessagingHealth]),

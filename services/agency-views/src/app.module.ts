@@ -1,16 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
-import { AuthModule } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { HealthModule } from '@baton/http-api';
-import { MessagingHealth, MessagingModule, messagingEntities, messagingMigrations } from '@baton/messaging';
-import { openDatabase } from '@baton/persistence';
+import { messagingMigrations, type MessagingOptions } from '@baton/messaging';
+import { ServiceInfrastructure } from '@baton/service-host';
 import type { AgencyViewsConfig } from './config/agency-views.config.js';
 import { FamilyController } from './family/family.controller.js';
 import { FamilyQueries } from './family/family-queries.js';
-import { DatabaseHealth } from './health/database.health.js';
 import { FamilyStreamController } from './live/family-stream.controller.js';
 import { Freshness } from './live/freshness.js';
 import { ViewChanges } from './live/view-changes.js';
@@ -25,7 +21,7 @@ export interface AgencyViewsModuleOptions {
   /** Tests pass a settable clock; the service uses the real one. */
   clock?: Clock;
   /** Consumer redelivery settings; tests shorten them. */
-  consumer?: { maxDeliver?: number; backoffMs?: number[]; ackWaitMs?: number };
+  consumer?: MessagingOptions['consumer'];
 }
 
 export const AGENCY_VIEWS_MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -41,31 +37,13 @@ export class AgencyViewsModule {
     return {
       module: AgencyViewsModule,
       imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({ type: 'postgres' as const, url: config.DATABASE_URL }),
-          dataSourceFactory: () =>
-            openDatabase({
-              url: config.DATABASE_URL,
-              entities: [...messagingEntities],
-              migrations: AGENCY_VIEWS_MIGRATIONS,
-              applicationName: 'baton-agency-views',
-            }),
-        }),
-        AuthModule.forRoot({
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-          jwksUrl: config.AUTH_JWKS_URL,
-        }),
-        MessagingModule.forRoot({
+        ServiceInfrastructure.register({
           service: 'agency-views',
-          natsUrl: config.NATS_URL,
-          stream: config.NATS_STREAM,
-          subjectPrefix: config.NATS_SUBJECT_PREFIX,
-          replicas: config.NATS_STREAM_REPLICAS,
+          config,
+          migrations: AGENCY_VIEWS_MIGRATIONS,
           relay: { gatherMs: config.RELAY_GATHER_MS },
           consumer,
         }),
-        HealthModule.register([DatabaseHealth, MessagingHealth]),
       ],
       controllers: [FamilyProjectionHandler, FamilyStreamController, FamilyController],
       providers: [
