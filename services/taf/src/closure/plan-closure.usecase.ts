@@ -4,6 +4,7 @@ import type { Caller } from '@baton/auth';
 import { PlanEvents, type PlanClosureReason } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
 import { closureViolations } from '../domain/closure.rules.js';
+import { leadEndViolations } from '../domain/lead.rules.js';
 import type { RuleViolation } from '../domain/rule-violation.js';
 import { PlanHandoverRow } from '../lead/plan-handover.entity.js';
 import { PlanLeadRow } from '../lead/plan-lead.entity.js';
@@ -156,6 +157,7 @@ export class PlanClosure {
     reasonText: string | undefined,
     before?: () => Promise<void>,
   ): Promise<void> {
+    refuseIfAny(leadEndViolations(state.lead.startedAt, now, 'plan'), 'The plan cannot be closed');
     const { plan } = state;
     plan.status = 'closed';
     plan.closedAt = now;

@@ -1,4 +1,9 @@
-import { answerHandoverViolations, memberLeavingViolations, proposeHandoverViolations } from './lead.rules.js';
+import {
+  answerHandoverViolations,
+  leadEndViolations,
+  memberLeavingViolations,
+  proposeHandoverViolations,
+} from './lead.rules.js';
 
 const lead = { personId: 'hub-triager', agencyId: 'demo-early-help-hub' };
 const school = { personId: 'school-dsl', agencyId: 'demo-oakfield-primary' };
@@ -44,5 +49,20 @@ describe('lead professional handover', () => {
   it("keeps the lead's own agency on the plan", () => {
     expect(memberLeavingViolations('demo-early-help-hub', 'demo-early-help-hub')[0].rule).toBe('isNotLeadAgency');
     expect(memberLeavingViolations('demo-yot', 'demo-early-help-hub')).toEqual([]);
+  });
+});
+
+describe("the end of a lead professional's time", () => {
+  const began = new Date('2026-11-23T10:00:00Z');
+
+  it('allows ending it at the very instant it began, and any time after', () => {
+    expect(leadEndViolations(began, began, 'handover')).toEqual([]);
+    expect(leadEndViolations(began, new Date('2026-11-23T10:00:00.001Z'), 'handover')).toEqual([]);
+  });
+
+  it('refuses ending it before it began, as a conflict with the plan as it stands', () => {
+    expect(leadEndViolations(began, new Date('2026-11-23T09:59:59.999Z'), 'handover')).toEqual([
+      expect.objectContaining({ field: 'handover', rule: 'isNotBeforeCurrentLeadStarted', kind: 'conflict' }),
+    ]);
   });
 });

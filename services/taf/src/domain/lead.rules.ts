@@ -84,3 +84,21 @@ export function memberLeavingViolations(leavingAgencyId: string, leadAgencyId: s
       ]
     : [];
 }
+
+/**
+ * A lead's time ends (by handover or closure) no earlier than it began. At the very instant it began is allowed:
+ * the tenure is empty but never overlaps its successor's. Earlier happens only when clocks disagree (another
+ * replica, a corrected clock), and is refused here rather than left to the database's check.
+ */
+export function leadEndViolations(leadStartedAt: Date, endsAt: Date, field: string): RuleViolation[] {
+  return endsAt < leadStartedAt
+    ? [
+        {
+          field,
+          rule: 'isNotBeforeCurrentLeadStarted',
+          message: `the current lead professional's time began at ${leadStartedAt.toISOString()}, after ${endsAt.toISOString()}`,
+          kind: 'conflict',
+        },
+      ]
+    : [];
+}

@@ -6,7 +6,7 @@ import { Clock } from '@baton/calendar';
 import { PlanEvents } from '@baton/contracts';
 import { ProblemException, requireIfMatch } from '@baton/http-api';
 import { relationshipTo } from '../access/plan-access.policy.js';
-import { answerHandoverViolations } from '../domain/lead.rules.js';
+import { answerHandoverViolations, leadEndViolations } from '../domain/lead.rules.js';
 import { changeViolations } from '../domain/plan-state.rules.js';
 import { PlanMemberRow } from '../membership/plan-member.entity.js';
 import { PlanEventRecorder } from '../plan/plan-event.recorder.js';
@@ -26,6 +26,7 @@ interface Answering {
   handover: PlanHandoverRow;
   actor: PersonRef;
   now: Date;
+  title: string;
 }
 
 /**
@@ -104,13 +105,14 @@ export class AnswerHandover {
       requireIfMatch(ifMatch, state.plan.version);
       refuseIfAny([...violations, ...changeViolations(state.plan.status, state.plan.agreement.status)], title);
       const actor = { personId: caller.personId, name: caller.name, agencyId: caller.agencyId };
-      await then({ manager, state, handover, actor, now: this.clock.now() });
+      await then({ manager, state, handover, actor, now: this.clock.now(), title });
       return state;
     });
   }
 
-  private async makeEffective({ manager, state, handover, actor, now }: Answering): Promise<void> {
+  private async makeEffective({ manager, state, handover, actor, now, title }: Answering): Promise<void> {
     const previous = state.lead;
+    refuseIfAny(leadEndViolations(previous.startedAt, now, 'handover'), title);
     const proposed = handover.proposedLead;
     if (!state.members.some((m) => m.agencyId === proposed.agencyId)) {
       const member = Object.assign(new PlanMemberRow(), {

@@ -132,6 +132,63 @@ describe('one named lead professional at every moment', () => {
     }
   });
 
+  it('hands over at the very instant the current lead began, leaving them an empty tenure and no overlap', async () => {
+    const id = await openPlan();
+    const proposed = await proposeSchool(id, '"1"');
+    const handoverId = proposed.body.pendingHandover.handoverId as string;
+    // The settable clock stands still at the instant the plan opened with its first lead.
+    const accepted = await call('schoolDsl', 'POST', `/v1/plans/${id}/handovers/${handoverId}/acceptance`, undefined, {
+      'if-match': '"2"',
+    });
+    expect(accepted.status).toBe(200);
+    const leads = await leadsOf(id);
+    expect(leads.map((l) => l.person_id)).toEqual(['hub-triager', 'school-dsl']);
+    expect(leads[0].started_at).toEqual(leads[0].ended_at);
+    expect(leads[1].started_at).toEqual(leads[0].ended_at);
+  });
+
+  it("refuses with a 409 problem, writing nothing, a handover effective before the current lead's time began", async () => {
+    const id = await openPlan();
+    const proposed = await proposeSchool(id, '"1"');
+    const handoverId = proposed.body.pendingHandover.handoverId as string;
+    const began = service.clock.now();
+    // Another replica's clock, a second behind the one that started the current lead's time.
+    service.clock.set(new Date(began.getTime() - 1_000));
+    try {
+      const accepted = await call(
+        'schoolDsl',
+        'POST',
+        `/v1/plans/${id}/handovers/${handoverId}/acceptance`,
+        undefined,
+        { 'if-match': '"2"' },
+      );
+      expect(accepted.status).toBe(409);
+      expect(accepted.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(accepted.body).toMatchObject({ status: 409, title: 'The handover cannot be answered' });
+      expect(accepted.body.type).toMatch(/isNotBeforeCurrentLeadStarted$/);
+      expect(accepted.body.errors).toEqual([
+        expect.objectContaining({ field: 'handover', rule: 'isNotBeforeCurrentLeadStarted' }),
+      ]);
+      expect((await leadsOf(id)).map((l) => [l.person_id, l.ended_at])).toEqual([['hub-triager', null]]);
+
+      const closed = await call(
+        'hubTriager',
+        'POST',
+        `/v1/plans/${id}/closure`,
+        { reason: 'needs-met' },
+        {
+          'if-match': '"2"',
+        },
+      );
+      expect(closed.status).toBe(409);
+      expect(closed.body.errors).toEqual([
+        expect.objectContaining({ field: 'plan', rule: 'isNotBeforeCurrentLeadStarted' }),
+      ]);
+    } finally {
+      service.clock.set(began);
+    }
+  });
+
   it('leaves exactly one pending handover when two proposals race', async () => {
     const id = await openPlan();
     const [first, second] = await Promise.all([proposeSchool(id, '*'), proposeSchool(id, '*')]);
