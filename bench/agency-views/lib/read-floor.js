@@ -20,9 +20,17 @@ function listQuery(agency, q, today) {
   if (q.has('levelOfNeed')) where.push(`a.level_of_need = ${p(q.get('levelOfNeed'))}`);
   if (q.has('hasOrder')) where.push(`a.has_order = ${p(q.get('hasOrder'))}`);
   if (q.has('name')) where.push(`a.search_text LIKE ${p(`% ${q.get('name')}%`)}`);
-  if (q.has('childDateOfBirth')) where.push(`${p(q.get('childDateOfBirth'))}::date = ANY(a.child_dobs)`);
+  if (q.has('childDateOfBirth')) where.push(`a.child_dobs @> ARRAY[${p(q.get('childDateOfBirth'))}::date]`);
+  const searched = q.has('name') || q.has('childDateOfBirth');
   return {
-    text: `${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.sort_name, a.family_id LIMIT ${p(Number(q.get('limit') ?? 25) + 1)}`,
+    text: `WITH matched AS ${searched ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (
+        SELECT a.tenant, a.family_id, a.relationships, a.sort_name FROM family_agency a WHERE ${where.join(' AND ')}
+      ), page AS (
+        SELECT * FROM matched ORDER BY sort_name, family_id LIMIT ${p(Number(q.get('limit') ?? 25) + 1)}
+      )
+      SELECT p.family_id, p.relationships, p.sort_name, v.document, v.position
+      FROM page p JOIN family_view v ON v.tenant = p.tenant AND v.family_id = p.family_id
+      ORDER BY p.sort_name, p.family_id`,
     params,
   };
 }

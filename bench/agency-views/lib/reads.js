@@ -34,7 +34,17 @@ export class ReadLoad {
 
   /** Sends `next()` requests at `rate`/s for `seconds`; resolves once every request is answered (or timed out). */
   async run(rate, seconds, next) {
-    const r = { rate, sent: 0, skipped: 0, outstanding: 0, statuses: {}, errors: 0, samples: [], lat: {} };
+    const r = {
+      rate,
+      sent: 0,
+      skipped: 0,
+      outstanding: 0,
+      statuses: {},
+      errors: 0,
+      samples: [],
+      lat: {},
+      bySecond: [],
+    };
     const start = nowMs();
     const endAt = start + seconds * 1000;
     await new Promise((resolve) => {
@@ -43,7 +53,8 @@ export class ReadLoad {
         const due = Math.floor(((Math.min(now, endAt) - start) * rate) / 1000);
         while (r.sent < due) {
           r.sent++;
-          if (r.outstanding < (this.target.maxOutstanding ?? 2000)) this.get(next(), r);
+          if (r.outstanding < (this.target.maxOutstanding ?? 2000))
+            this.get(next(), r, Math.floor((now - start) / 1000));
           else r.skipped++;
         }
         if (now >= endAt) return resolve();
@@ -57,7 +68,7 @@ export class ReadLoad {
     return this.summary(r);
   }
 
-  get(request, r) {
+  get(request, r, second) {
     r.outstanding++;
     const t0 = nowMs();
     const headers = this.target.tokens ? { authorization: `Bearer ${this.target.tokens.get(request.agency)}` } : {};
@@ -70,8 +81,11 @@ export class ReadLoad {
       res.on('end', () => {
         r.outstanding--;
         r.statuses[res.statusCode] = (r.statuses[res.statusCode] ?? 0) + 1;
-        if (res.statusCode === 200) (r.lat[request.kind] ??= []).push(nowMs() - t0);
-        else if (r.samples.length < 3)
+        if (res.statusCode === 200) {
+          const ms = nowMs() - t0;
+          (r.lat[request.kind] ??= []).push(ms);
+          (r.bySecond[second] ??= []).push(ms);
+        } else if (r.samples.length < 3)
           r.samples.push(`${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 200)}`);
       });
     });
@@ -96,6 +110,9 @@ export class ReadLoad {
       unanswered: r.outstanding,
       statuses: r.statuses,
       samples: r.samples,
+      // Each second's p99 (by when the request was sent): a steady service shows a flat line, a warming or
+      // stalling one shows where its tail came from.
+      p99_by_second_ms: Array.from(r.bySecond, (v) => (v ? latencySummary(v).p99 : null)),
       latency_ms: {
         all: latencySummary(all),
         ...Object.fromEntries(Object.entries(r.lat).map(([k, v]) => [k, latencySummary(v)])),

@@ -125,6 +125,14 @@ describe('localDate', () => {
     });
     expect(auckland.localDate(new Date('2026-06-28T13:00:00Z'))).toBe('2026-06-29');
   });
+
+  it('turns over at local midnight when asked again and again across it (BST: 23:00 UTC)', () => {
+    const calendar = new WorkingDayCalendar([], { coverage: { from: '2026-01-01', to: '2026-12-31' } });
+    expect(calendar.localDate(new Date('2026-06-28T22:59:00.000Z'))).toBe('2026-06-28');
+    expect(calendar.localDate(new Date('2026-06-28T22:59:59.999Z'))).toBe('2026-06-28');
+    expect(calendar.localDate(new Date('2026-06-28T23:00:00.000Z'))).toBe('2026-06-29');
+    expect(calendar.localDate(new Date('2026-06-28T22:59:30.000Z'))).toBe('2026-06-28');
+  });
 });
 
 describe('deadlineAfter', () => {

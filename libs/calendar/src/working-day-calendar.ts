@@ -50,6 +50,7 @@ export class WorkingDayCalendar {
   private readonly holidays: ReadonlySet<string>;
   private readonly zone: string;
   private readonly covered: CalendarCoverage;
+  private lastLocalDate?: { minute: number; date: string };
 
   /** England's calendar from the shipped gov.uk data, read and validated once. */
   static england(): WorkingDayCalendar {
@@ -110,8 +111,15 @@ export class WorkingDayCalendar {
 
   /** The calendar date at `instant` in the calendar's zone (British Summer Time included). */
   localDate(instant: Date): string {
-    if (Number.isNaN(instant.getTime())) throw new RangeError('instant is an invalid Date');
-    return format(instant, 'yyyy-MM-dd', { in: tz(this.zone) });
+    const ms = instant.getTime();
+    if (Number.isNaN(ms)) throw new RangeError('instant is an invalid Date');
+    // Zone offsets since 1970 are whole minutes, so a local date never changes inside a UTC minute: services ask for
+    // "today" on every request, and one time-zone conversion a minute is enough.
+    const minute = Math.floor(ms / 60_000);
+    if (this.lastLocalDate?.minute === minute) return this.lastLocalDate.date;
+    const date = format(instant, 'yyyy-MM-dd', { in: tz(this.zone) });
+    this.lastLocalDate = { minute, date };
+    return date;
   }
 
   /**

@@ -52,18 +52,28 @@ export class FamilyQueries {
     }
     if (query.levelOfNeed !== undefined) where.push(`a.level_of_need = ${param(query.levelOfNeed)}`);
     if (query.hasOrder !== undefined) where.push(`a.has_order = ${param(query.hasOrder)}`);
-    for (const word of nameWords(query.name)) where.push(`a.search_text LIKE ${param(`% ${escapeLike(word)}%`)}`);
-    if (query.childDateOfBirth !== undefined) where.push(`${param(query.childDateOfBirth)}::date = ANY(a.child_dobs)`);
+    const words = nameWords(query.name);
+    for (const word of words) where.push(`a.search_text LIKE ${param(`% ${escapeLike(word)}%`)}`);
+    if (query.childDateOfBirth !== undefined)
+      where.push(`a.child_dobs @> ARRAY[${param(query.childDateOfBirth)}::date]`);
     if (query.cursor) {
       const [sortName, familyId] = decodeCursor(query.cursor, 2);
       where.push(`(a.sort_name, a.family_id) > (${param(sortName)}, ${param(familyId)}::uuid)`);
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
+    // A search is answered from its own index first (name trigrams, dates of birth), and only the page is sorted
+    // and joined to its documents. Left to itself the planner may walk the agency's list in name order, hoping to
+    // meet enough matches early, which for a name late in the alphabet means reading the whole list.
+    const searched = words.length > 0 || query.childDateOfBirth !== undefined;
     const rows: ViewRow[] = await this.dataSource.query(
-      `SELECT a.family_id, a.relationships, a.sort_name, v.document, v.position
-       FROM family_agency a JOIN family_view v ON v.tenant = a.tenant AND v.family_id = a.family_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY a.sort_name, a.family_id LIMIT ${param(limit + 1)}`,
+      `WITH matched AS ${searched ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (
+         SELECT a.tenant, a.family_id, a.relationships, a.sort_name FROM family_agency a WHERE ${where.join(' AND ')}
+       ), page AS (
+         SELECT * FROM matched ORDER BY sort_name, family_id LIMIT ${param(limit + 1)}
+       )
+       SELECT p.family_id, p.relationships, p.sort_name, v.document, v.position
+       FROM page p JOIN family_view v ON v.tenant = p.tenant AND v.family_id = p.family_id
+       ORDER BY p.sort_name, p.family_id`,
       params,
     );
     return pageOf(
