@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { AccessEvents, newEvent, type RecordAccessAction } from '@baton/contracts';
 import type { RequestOrigin } from '@baton/http-api';
-import { MESSAGING_OPTIONS, Outbox, type ResolvedMessagingOptions } from '@baton/messaging';
+import { LoneEvents, MESSAGING_OPTIONS, Outbox, type ResolvedMessagingOptions } from '@baton/messaging';
 
 /** One access to one or more records of a family (or of several families, for a list). */
 export interface RecordedAccess {
@@ -24,12 +24,15 @@ export interface RecordedAccess {
 @Injectable()
 export class AccessRecorder {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly loneEvents: LoneEvents,
     @Inject(MESSAGING_OPTIONS) private readonly messaging: ResolvedMessagingOptions,
   ) {}
 
-  /** Records the access: in the caller's transaction when a manager is given, else in one statement of its own. */
+  /**
+   * Records the access: in the caller's transaction when a manager is given; otherwise on its own, committed before
+   * this resolves, sharing its INSERT with the other reads of the moment (`LoneEvents`).
+   */
   async record(caller: Caller, origin: RequestOrigin, access: RecordedAccess, manager?: EntityManager): Promise<void> {
     if (access.records.length === 0) return;
     const familyIds = [...new Set(access.records.map((r) => r.familyId))];
@@ -55,6 +58,6 @@ export class AccessRecorder {
       },
     });
     if (manager) await this.outbox.append(manager, event);
-    else await this.outbox.appendAlone(this.dataSource.manager, event);
+    else await this.loneEvents.write(event);
   }
 }

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { UnauthorizedException } from '@nestjs/common';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
@@ -88,6 +89,20 @@ describe('TokenVerifier', () => {
   it('refuses an expired token', async () => {
     const token = await issuer.sign(alex, { expiresIn: -60 });
     expect((await refusal(verifier.verify(token))).message).toBe('token expired');
+  });
+
+  it('takes a token it has verified as verified again only until the token expires', async () => {
+    const token = await issuer.sign(alex, { expiresIn: 30 });
+    const first = await verifier.verify(token);
+    await expect(verifier.verify(token)).resolves.toEqual(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.roles)).toBe(true);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      jest.setSystemTime(Date.now() + 36_000); // past exp and the five seconds' tolerance
+      expect((await refusal(verifier.verify(token))).message).toBe('token expired');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('tolerates a clock a few seconds behind the issuer', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { AUTH_OPTIONS, assertAuthOptions, DEFAULT_ALGORITHMS } from './auth-options.js';
 import type { AuthOptions } from './auth-options.js';
@@ -10,6 +11,14 @@ import { invalidToken } from './invalid-token.js';
 /** Allows for small clock differences between the issuer and this service. */
 const CLOCK_TOLERANCE_SECONDS = 5;
 
+/**
+ * A token verified once is taken as verified, for the same exact string, until it expires or for this long at most,
+ * whichever comes first: a screen that refreshes often should not pay for a signature check each time. The bound
+ * keeps a key withdrawn from the issuer's set from being honoured for longer than the key set's own cache would.
+ */
+const VERIFIED_FOR_AT_MOST_MS = 60_000;
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** Failures that say nothing about the token: the issuer's keys could not be fetched. */
 const KEY_SET_UNAVAILABLE = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
 
@@ -19,6 +28,7 @@ export class TokenVerifier {
   private readonly logger = new Logger(TokenVerifier.name);
   private readonly keys: JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly verified = new LRUCache<string, { caller: Caller; until: number }>({ max: VERIFIED_TOKENS_KEPT });
 
   constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {
     assertAuthOptions(options);
@@ -28,7 +38,16 @@ export class TokenVerifier {
 
   /** Resolves to the caller the token names, or throws UnauthorizedException saying why it was refused. */
   async verify(token: string): Promise<Caller> {
-    return callerFromClaims(await this.verifiedClaims(token));
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && now < known.until) return known.caller;
+    const claims = await this.verifiedClaims(token);
+    // Shared by every request that presents this token until it goes, so nobody may change it.
+    const named = callerFromClaims(claims);
+    const caller: Caller = Object.freeze({ ...named, roles: Object.freeze(named.roles) as Caller['roles'] });
+    const expires = ((claims.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000;
+    this.verified.set(token, { caller, until: Math.min(expires, now + VERIFIED_FOR_AT_MOST_MS) });
+    return caller;
   }
 
   private async verifiedClaims(token: string): Promise<JWTPayload> {

@@ -8,6 +8,7 @@ import {
   type MessagingOptions,
   type ResolvedMessagingOptions,
 } from './messaging.options.js';
+import { LoneEvents } from './outbox/lone-events.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { ensureEventStream } from './stream/event-stream.js';
@@ -50,12 +51,22 @@ export class MessagingModule {
         },
         { provide: BrokerShutdown, inject: [NatsBroker], useFactory: (b: NatsBroker) => new BrokerShutdown(b) },
         Outbox,
+        LoneEvents,
         OutboxRelay,
         JetStreamServer,
         DeadLetters,
         MessagingHealth,
       ],
-      exports: [MESSAGING_OPTIONS, NatsBroker, Outbox, OutboxRelay, JetStreamServer, DeadLetters, MessagingHealth],
+      exports: [
+        MESSAGING_OPTIONS,
+        NatsBroker,
+        Outbox,
+        LoneEvents,
+        OutboxRelay,
+        JetStreamServer,
+        DeadLetters,
+        MessagingHealth,
+      ],
     };
   }
 }

@@ -9,6 +9,7 @@ import { ensureEventStream } from '../stream/event-stream.js';
 import { overdueEvent } from '../test-support/events.fixture.js';
 import { openMessagingDatabase, storedEventIds, testOptions, waitFor } from '../test-support/harness.fixture.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { LoneEvents } from './lone-events.js';
 import { Outbox } from './outbox.js';
 
 describe('outbox relay', () => {
@@ -49,6 +50,10 @@ describe('outbox relay', () => {
       for (const e of events) expected.get(e.subject)?.push(e.id);
     }
     return expected;
+  }
+
+  async function outboxIds(ds: DataSource): Promise<string[]> {
+    return (await ds.query<{ id: string }[]>('SELECT id FROM outbox ORDER BY seq')).map((r) => r.id);
   }
 
   /** Every message published on the test's subjects, duplicates included (the stream would drop them). */
@@ -141,20 +146,49 @@ describe('outbox relay', () => {
     await expect(new Outbox(options).append(ds.manager, overdueEvent())).rejects.toThrow(/open transaction/);
   });
 
-  it('writes an event with no state change in one statement of its own, and the relay publishes it', async () => {
+  it('writes events with no state change on their own, many at once sharing a commit, and the relay publishes them', async () => {
     const ds = await freshDatabase('alone');
     const subject = `${options.subjectPrefix}.alone.>`;
     const publishes = recordPublishes(subject);
-    const event = overdueEvent(randomUUID(), 'alone');
-    await new Outbox(options).appendAlone(ds.manager, event);
+    const writer = new LoneEvents(ds, new Outbox(options));
+    const events = Array.from({ length: 60 }, () => overdueEvent(randomUUID(), 'alone'));
+    await Promise.all(events.map((e) => writer.write(e)));
+    // Each was committed before its promise resolved...
+    expect(new Set(await outboxIds(ds))).toEqual(new Set(events.map((e) => e.id)));
+    // ...the first alone, at once, and those that arrived while it committed together after it.
+    const commits = await ds.query<{ rows: number }[]>(
+      'SELECT count(*)::int AS rows FROM outbox GROUP BY xmin::text ORDER BY min(seq)',
+    );
+    expect(commits.map((c) => c.rows)).toEqual([1, 59]);
     const relay = new OutboxRelay(ds, broker, options);
     await relay.start();
-    await waitFor('the event published', () => publishes.ids.includes(event.id));
+    await waitFor('every event published', () => events.every((e) => publishes.ids.includes(e.id)));
     await relay.stop();
     publishes.sub.unsubscribe();
-    await expect(inTransaction(ds, (m) => new Outbox(options).appendAlone(m, overdueEvent()))).rejects.toThrow(
+    await expect(inTransaction(ds, (m) => new Outbox(options).appendAlone(m, []))).rejects.toThrow(
       /no transaction to join/,
     );
+  });
+
+  it('refuses a lone event that breaks its contract by itself, and a refused write only fails its own commit', async () => {
+    const ds = await freshDatabase('alone-refused');
+    const writer = new LoneEvents(ds, new Outbox(options));
+    const invalid = Object.assign(overdueEvent(), { data: { referralId: 'nope' } });
+    const good = overdueEvent(randomUUID(), 'alone');
+    const [bad, fine] = await Promise.allSettled([writer.write(invalid), writer.write(good)]);
+    expect(bad).toEqual({
+      status: 'rejected',
+      reason: expect.objectContaining({ message: expect.stringMatching(/data\.referralId/) }),
+    });
+    expect(fine.status).toBe('fulfilled');
+
+    await ds.query('ALTER TABLE outbox RENAME TO outbox_away');
+    const refused = await Promise.allSettled([writer.write(overdueEvent()), writer.write(overdueEvent())]);
+    expect(refused.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await ds.query('ALTER TABLE outbox_away RENAME TO outbox');
+    const after = overdueEvent();
+    await writer.write(after);
+    expect(await outboxIds(ds)).toEqual([good.id, after.id]);
   });
 
   it('refuses an event that breaks its contract before it reaches the outbox', async () => {

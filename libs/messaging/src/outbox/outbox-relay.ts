@@ -139,6 +139,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Claims, publishes and marks one batch in one transaction; the row locks keep other relays off it. */
   private relayBatch(): Promise<{ claimed: number; released: number; failed: number }> {
     return this.dataSource.transaction(async (manager) => {
+      // A published row leaves the unpublished indexes only when the table is vacuumed. A plain index scan marks
+      // each such dead entry the first time it passes it and skips it after; a bitmap scan (the planner's choice
+      // once its statistics say a few hundred rows wait) visits every row published since the last vacuum again on
+      // every claim, so each claim costs more than the one before. Measured under 200 events/s: claims read 4,600
+      // dead entries each after 30 s, and Postgres spent most of its time there.
+      await manager.query('SET LOCAL enable_bitmapscan = off');
       const claimed = await manager.query<ClaimedOutboxRow[]>(CLAIM, [this.options.relay.batchSize]);
       if (claimed.length === 0) return { claimed: 0, released: 0, failed: 0 };
       const rows = releasableRows(claimed, await this.earliestOutside(manager, claimed));

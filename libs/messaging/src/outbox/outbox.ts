@@ -7,6 +7,9 @@ import { MESSAGING_OPTIONS } from '../messaging.options.js';
 const ROWS_PER_STATEMENT = 10_000;
 const COLUMNS = ['id', 'aggregate_id', 'tenant', 'type', 'subject', 'envelope'] as const;
 
+/** An event checked against its contract, as the outbox row's values: id, aggregate, tenant, type, subject, JSON. */
+export type PreparedEvent = readonly [string, string, string, string, string, string];
+
 /**
  * Writes events to the outbox in the caller's transaction, so they leave if and only if the state change that
  * produced them commits. Nothing is published here: the relay does that after commit.
@@ -21,7 +24,32 @@ export class Outbox {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Outbox.append needs the EntityManager of an open transaction (see inTransaction)');
     }
-    const rows = list.map((event) => this.rowOf(event));
+    await this.insert(
+      manager,
+      list.map((event) => this.prepare(event)),
+    );
+  }
+
+  /**
+   * Writes events that go with no state change (records of access, say) in statements of their own, outside any
+   * transaction: each INSERT is atomic by itself, one round trip instead of three. `LoneEvents` gathers them.
+   */
+  async appendAlone(manager: EntityManager, rows: readonly PreparedEvent[]): Promise<void> {
+    if (manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.appendAlone is for events with no transaction to join: use append inside one');
+    }
+    await this.insert(manager, rows);
+  }
+
+  /**
+   * Checks an event against its contract and turns it into its outbox row, so that an event can be refused on
+   * its own before it joins others in a shared statement.
+   */
+  prepare(event: CloudEvent): PreparedEvent {
+    return this.rowOf(event);
+  }
+
+  private async insert(manager: EntityManager, rows: readonly PreparedEvent[]): Promise<void> {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
       const values = chunk.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
@@ -29,20 +57,8 @@ export class Outbox {
     }
   }
 
-  /**
-   * Writes one event that goes with no state change (a record of access, say) in a single statement of its own:
-   * atomic without an explicit transaction, and one round trip instead of three.
-   */
-  async appendAlone(manager: EntityManager, event: CloudEvent): Promise<void> {
-    if (manager.queryRunner?.isTransactionActive) {
-      throw new Error('Outbox.appendAlone is for an event with no transaction to join: use append inside one');
-    }
-    const values = COLUMNS.map((_c, c) => `$${c + 1}`).join(', ');
-    await manager.query(`INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES (${values})`, this.rowOf(event));
-  }
-
   /** A producer's mistake is caught here, at the source, rather than in every consumer's dead letters. */
-  private rowOf(event: CloudEvent): string[] {
+  private rowOf(event: CloudEvent): PreparedEvent {
     const envelope = JSON.stringify(event);
     const checked = validateEvent(JSON.parse(envelope));
     if (!checked.ok) throw new Error(`Event ${event.id} (${event.type}) is invalid: ${checked.errors.join('; ')}`);
