@@ -25,8 +25,15 @@ describe('ServiceConfig', () => {
       HOST: '0.0.0.0',
       AUTH_AUDIENCE: 'baton',
       LOG_LEVEL: 'log',
+      OUTBOX_RETENTION_DAYS: 30,
       SCAN_INTERVAL_MS: 30_000,
     });
+  });
+
+  it('keeps published outbox rows for a whole number of days, 0 meaning for ever', () => {
+    expect(loadConfig(ExampleServiceConfig, { OUTBOX_RETENTION_DAYS: '0' }).OUTBOX_RETENTION_DAYS).toBe(0);
+    expect(() => loadConfig(ExampleServiceConfig, { OUTBOX_RETENTION_DAYS: '-1' })).toThrow(/OUTBOX_RETENTION_DAYS/);
+    expect(() => loadConfig(ExampleServiceConfig, { OUTBOX_RETENTION_DAYS: '1.5' })).toThrow(/OUTBOX_RETENTION_DAYS/);
   });
 
   it('converts and validates the common variables as well as the service’s own', () => {

@@ -42,6 +42,15 @@ export abstract class ServiceConfig {
   @IsString()
   AUTH_JWKS_URL: string = 'http://127.0.0.1:3999/.well-known/jwks.json';
 
+  /**
+   * Days a published event stays in the service's outbox once it is on the stream (0: for ever). The stream keeps
+   * every event; raise this before trimming the stream if read models may need rebuilding from the outboxes.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  OUTBOX_RETENTION_DAYS: number = 30;
+
   @IsOptional()
   @IsString()
   TENANT_CONFIG_DIR?: string;

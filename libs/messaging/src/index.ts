@@ -11,6 +11,7 @@ export { ensureEventStream, type EventStreamSettings } from './stream/event-stre
 export { Outbox, type PreparedEvent } from './outbox/outbox.js';
 export { LoneEvents } from './outbox/lone-events.js';
 export { OutboxRelay } from './outbox/outbox-relay.js';
+export { OutboxRetention } from './outbox/outbox-retention.js';
 export { Wakeup } from './outbox/wakeup.js';
 export { OutboxRow } from './outbox/outbox.entity.js';
 export { OUTBOX_CHANNEL } from './outbox/outbox.migration.js';

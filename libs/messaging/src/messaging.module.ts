@@ -11,6 +11,7 @@ import {
 import { LoneEvents } from './outbox/lone-events.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
+import { OutboxRetention } from './outbox/outbox-retention.js';
 import { ensureEventStream } from './stream/event-stream.js';
 import { JetStreamServer } from './transport/jetstream.server.js';
 
@@ -53,6 +54,7 @@ export class MessagingModule {
         Outbox,
         LoneEvents,
         OutboxRelay,
+        OutboxRetention,
         JetStreamServer,
         DeadLetters,
         MessagingHealth,

@@ -23,6 +23,15 @@ export interface MessagingOptions {
      */
     gatherMs?: number;
   };
+  outbox?: {
+    /**
+     * Days a published row stays in the outbox (default 0: for ever). The stream holds the events; the outbox copy
+     * serves replays, and rebuilds of other services' read models once the stream has been trimmed.
+     */
+    retentionDays?: number;
+    /** How often old rows are looked for (default hourly). */
+    purgeIntervalMs?: number;
+  };
   consumer?: {
     /** Deliveries before an event is dead-lettered (default 5). */
     maxDeliver?: number;
@@ -41,6 +50,7 @@ export interface ResolvedMessagingOptions {
   replicas: number;
   duplicateWindowMs: number;
   relay: { pollIntervalMs: number; batchSize: number; publishTimeoutMs: number; gatherMs: number };
+  outbox: { retentionDays: number; purgeIntervalMs: number };
   consumer: { maxDeliver: number; backoffMs: number[]; ackWaitMs: number };
 }
 
@@ -51,6 +61,10 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
   const backoffMs = options.consumer?.backoffMs ?? [1_000, 5_000, 30_000, 120_000];
   if (backoffMs.length === 0 || backoffMs.some((ms) => !(ms >= 0))) {
     throw new Error('MessagingOptions.consumer.backoffMs must list at least one non-negative delay');
+  }
+  const retentionDays = options.outbox?.retentionDays ?? 0;
+  if (!Number.isInteger(retentionDays) || retentionDays < 0) {
+    throw new Error('MessagingOptions.outbox.retentionDays must be a whole number of days, 0 to keep every row');
   }
   if (!/^[a-z0-9-]+$/.test(options.service)) {
     throw new Error(`MessagingOptions.service '${options.service}' must be lower-case letters, digits and hyphens`);
@@ -67,6 +81,10 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
       batchSize: options.relay?.batchSize ?? 100,
       publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5_000,
       gatherMs: options.relay?.gatherMs ?? 0,
+    },
+    outbox: {
+      retentionDays,
+      purgeIntervalMs: options.outbox?.purgeIntervalMs ?? 3_600_000,
     },
     consumer: {
       maxDeliver: options.consumer?.maxDeliver ?? 5,

@@ -62,6 +62,7 @@ export class ServiceInfrastructure {
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           replicas: config.NATS_STREAM_REPLICAS,
           relay,
+          outbox: { retentionDays: config.OUTBOX_RETENTION_DAYS },
           consumer,
         }),
         HealthModule.register([DatabaseHealth, MessagingHealth]),

@@ -9,6 +9,7 @@ import { ensureEventStream } from '../stream/event-stream.js';
 import { overdueEvent } from '../test-support/events.fixture.js';
 import { openMessagingDatabase, storedEventIds, testOptions, waitFor } from '../test-support/harness.fixture.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxRetention } from './outbox-retention.js';
 import { LoneEvents } from './lone-events.js';
 import { Outbox } from './outbox.js';
 
@@ -197,18 +198,36 @@ describe('outbox relay', () => {
     await expect(inTransaction(ds, (m) => new Outbox(options).append(m, event))).rejects.toThrow(/data\.referralId/);
   });
 
-  it('purges published rows older than the retention period and keeps the rest', async () => {
+  it('purges published rows older than the retention period, on start-up and then every interval, and keeps the rest', async () => {
     const ds = await freshDatabase('purge');
-    await inTransaction(ds, (m) => new Outbox(options).append(m, [overdueEvent(), overdueEvent(), overdueEvent()]));
-    await ds.query(
-      `UPDATE outbox SET published_at = now() - interval '40 days' WHERE seq IN (SELECT min(seq) FROM outbox)`,
-    );
-    await ds.query(
-      `UPDATE outbox SET published_at = now() WHERE published_at IS NULL AND seq = (SELECT max(seq) FROM outbox)`,
-    );
-    const relay = new OutboxRelay(ds, broker, options);
-    const purged = await relay.purgePublished(new Date(Date.now() - 30 * 86_400_000));
-    expect(purged).toBe(1);
-    expect(await relay.pending()).toBe(1);
+    const ids = (await outboxIdsAfterAppending(ds, 4)).slice();
+    await ds.query(`UPDATE outbox SET published_at = now() - interval '40 days' WHERE id = ANY($1::uuid[])`, [
+      ids.slice(0, 2),
+    ]);
+    await ds.query(`UPDATE outbox SET published_at = now() - interval '29 days' WHERE id = $1`, [ids[2]]);
+    // ids[3] is not published: however old, it stays until the relay has published it.
+    await ds.query(`UPDATE outbox SET created_at = now() - interval '90 days' WHERE id = $1`, [ids[3]]);
+
+    const keepForever = new OutboxRetention(ds, { ...options, outbox: { retentionDays: 0, purgeIntervalMs: 50 } });
+    await expect(keepForever.runOnce()).resolves.toBe(0);
+    expect(await outboxIds(ds)).toEqual(ids);
+
+    const retention = new OutboxRetention(ds, { ...options, outbox: { retentionDays: 30, purgeIntervalMs: 50 } });
+    retention.onApplicationBootstrap();
+    try {
+      await waitFor('the rows published 40 days ago purged', async () => (await outboxIds(ds)).length === 2);
+      expect(await outboxIds(ds)).toEqual(ids.slice(2));
+      await ds.query(`UPDATE outbox SET published_at = now() - interval '31 days' WHERE id = $1`, [ids[2]]);
+      await waitFor('the next run purging what has since grown old', async () => (await outboxIds(ds)).length === 1);
+      expect(await outboxIds(ds)).toEqual([ids[3]]);
+    } finally {
+      await retention.beforeApplicationShutdown();
+    }
   });
+
+  async function outboxIdsAfterAppending(ds: DataSource, count: number): Promise<string[]> {
+    const events = Array.from({ length: count }, () => overdueEvent());
+    await inTransaction(ds, (m) => new Outbox(options).append(m, events));
+    return events.map((e) => e.id);
+  }
 });

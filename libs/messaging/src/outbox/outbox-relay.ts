@@ -97,18 +97,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return Number(count);
   }
 
-  /**
-   * Deletes rows published before `olderThan`. Published rows are kept for replays and rebuilds; run this on a
-   * schedule with the service's retention period. Returns how many rows went.
-   */
-  async purgePublished(olderThan: Date): Promise<number> {
-    const [, deleted] = await this.dataSource.query<[unknown[], number]>(
-      'DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < $1',
-      [olderThan],
-    );
-    return deleted;
-  }
-
   private async relayUntilStopped(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
