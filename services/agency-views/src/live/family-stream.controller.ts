@@ -15,8 +15,9 @@ const HEARTBEAT_MS = 15_000;
 /**
  * Server-Sent Events: each change to the caller's agency's view of its families, once committed, so an open
  * screen updates itself. Events: `position` (on connect: the position applied), `family-changed` (the family's
- * summary as the list shows it), `family-removed` (the agency is no longer involved), `rebuilt` (reload all).
- * The SSE `id` is the stream position the change reflects.
+ * summary as the list shows it), `family-removed` (the agency is no longer involved), `rebuilt` (reload all),
+ * and `missed-changes` (reload all: a screen reconnecting with `Last-Event-ID` may have missed changes to its
+ * agency's families while it was away). The SSE `id` is the stream position the change reflects.
  */
 @ApiTags('families')
 @ApiBearerAuth()
@@ -52,6 +53,15 @@ export class FamilyStreamController {
     const send = (event: string, data: unknown, id?: number | null) =>
       raw.write(`${id != null ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     send('position', { position }, position);
+    const lastEventId = request.headers['last-event-id'];
+    if (lastEventId !== undefined) {
+      // A browser reconnecting an EventSource sends the last id it saw: changes sent while it was away are lost.
+      const seen = Array.isArray(lastEventId) ? lastEventId[0] : lastEventId;
+      const lastSeen = /^\d+$/.test(seen) ? Number(seen) : -1;
+      if (this.changes.mayHaveMissed(caller.tenant, caller.agencyId, lastSeen)) {
+        send('missed-changes', { lastEventId: seen, position }, position);
+      }
+    }
     // One change at a time, in the order heard, so a screen never sees an older summary after a newer one.
     let queue = Promise.resolve();
     const unsubscribe = this.changes.subscribe((message) => {

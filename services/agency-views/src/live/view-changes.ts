@@ -29,6 +29,12 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
   private refresh?: NodeJS.Timeout;
   private applied = 0;
   private reading?: Promise<number>;
+  /** Every change committed after this stream position has been heard (Infinity while that is not yet known). */
+  private heardAfter = Number.POSITIVE_INFINITY;
+  private listening = 0;
+  /** The position of the latest change heard per tenant and agency, and of the latest rebuild. */
+  private readonly lastChange = new Map<string, number>();
+  private lastRebuild = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,6 +58,16 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
   subscribe(subscriber: ViewChangeSubscriber): () => void {
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
+  }
+
+  /**
+   * Whether a screen of `agencyId` whose last event was at `lastSeen` may have missed changes: true when a change
+   * to that agency's families (or a rebuild) was heard since, or when this process cannot tell (the screen's
+   * position is from before this process was listening, or was lost while the listener reconnected).
+   */
+  mayHaveMissed(tenant: string, agencyId: string, lastSeen: number): boolean {
+    if (lastSeen < this.heardAfter) return true;
+    return this.lastRebuild > lastSeen || (this.lastChange.get(`${tenant}/${agencyId}`) ?? 0) > lastSeen;
   }
 
   /** The position as last read: never ahead of the truth, at most a second behind it. */
@@ -109,7 +125,10 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
   private heard(payload: string | undefined): void {
     // (Re)connected or a change committed: waiting readers look again at once.
     this.waiters.forEach((wake) => wake());
-    if (payload === undefined) return;
+    if (payload === undefined) {
+      this.startedListening();
+      return;
+    }
     let message: ViewChangeMessage;
     try {
       message = JSON.parse(payload) as ViewChangeMessage;
@@ -117,6 +136,37 @@ export class ViewChanges implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(`Ignoring an unreadable notification on ${VIEW_CHANNEL}`);
       return;
     }
+    this.remember(message);
     for (const subscriber of this.subscribers) subscriber(message);
+  }
+
+  private remember(message: ViewChangeMessage): void {
+    // A change replayed from a dead letter has no position of its own: it happened now, after anything seen so far.
+    const at = message.position ?? Math.max(this.applied, this.lastRebuild, ...this.lastChange.values());
+    if (message.rebuilt) this.lastRebuild = Math.max(this.lastRebuild, at);
+    for (const { agencyId } of message.agencies ?? []) {
+      const key = `${message.tenant}/${agencyId}`;
+      this.lastChange.set(key, Math.max(this.lastChange.get(key) ?? 0, at));
+    }
+  }
+
+  /**
+   * Notifications sent while the listener was away are lost. Every change committed before it (re)connected has a
+   * position at most the stream's end as read afterwards; everything after that is heard from now on.
+   */
+  private startedListening(): void {
+    const listening = ++this.listening;
+    this.heardAfter = Number.POSITIVE_INFINITY;
+    const readStreamEnd = (): void => {
+      this.broker.jsm.streams
+        .info(this.messaging.stream)
+        .then(({ state }) => {
+          if (listening === this.listening) this.heardAfter = state.last_seq;
+        })
+        .catch(() => {
+          if (listening === this.listening) setTimeout(readStreamEnd, POSITION_REFRESH_MS).unref();
+        });
+    };
+    readStreamEnd();
   }
 }

@@ -113,6 +113,38 @@ describe('agency views of families with a Team Around the Family plan', () => {
     }
   });
 
+  it('tells a reconnecting screen to reload when changes were made while it was away, and not otherwise', async () => {
+    const family = aFamily();
+    const plan = new PlanScript(family, PROFESSIONALS.adultWorker, [PROFESSIONALS.schoolDsl, PROFESSIONALS.yotOfficer]);
+    const opened = last(await publish(plan.opened()));
+    await call('schoolDsl', `/v1/families/${family.familyId}?minPosition=${opened}`);
+    const token = await tokenFor(service.issuer, 'schoolDsl');
+    const url = `${service.url}/v1/families/changes`;
+    const first = await EventStreamReader.open(url, token);
+    const { id: seen } = await first.waitFor((e) => e.event === 'position');
+    first.close();
+
+    const [handover] = await publish(plan.leadChanged(PROFESSIONALS.yotOfficer));
+    await call('schoolDsl', `/v1/families/${family.familyId}?minPosition=${handover}`);
+    const behind = await EventStreamReader.open(url, token, seen);
+    const caughtUp = await EventStreamReader.open(url, token, String(handover));
+    try {
+      const missed = await behind.waitFor((e) => e.event === 'missed-changes');
+      expect(missed.data).toEqual({ lastEventId: seen, position: expect.any(Number) });
+      expect((missed.data as { position: number }).position).toBeGreaterThanOrEqual(handover);
+      await caughtUp.waitFor((e) => e.event === 'position');
+      const [later] = await publish(plan.memberLeft('demo-oakfield-primary'));
+      await caughtUp.waitFor((e) => e.event === 'family-removed' && e.id === String(later));
+      expect(caughtUp.events.map((e) => e.event)).toEqual(['position', 'family-removed']);
+      const unreadable = await EventStreamReader.open(url, token, 'yesterday');
+      await unreadable.waitFor((e) => e.event === 'missed-changes');
+      unreadable.close();
+    } finally {
+      behind.close();
+      caughtUp.close();
+    }
+  });
+
   it('takes the family away from an agency removed from the plan in the same update', async () => {
     const family = aFamily({ child: { ...aFamily().child, familyName: 'Removington' } });
     const plan = new PlanScript(family, PROFESSIONALS.adultWorker, [PROFESSIONALS.schoolDsl]);

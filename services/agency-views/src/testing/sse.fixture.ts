@@ -13,10 +13,15 @@ export class EventStreamReader {
 
   private constructor() {}
 
-  static async open(url: string, token: string): Promise<EventStreamReader> {
+  /** Opens the stream; `lastEventId` is what a browser sends when it reconnects. */
+  static async open(url: string, token: string, lastEventId?: string): Promise<EventStreamReader> {
     const reader = new EventStreamReader();
     const response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'text/event-stream',
+        ...(lastEventId === undefined ? {} : { 'last-event-id': lastEventId }),
+      },
       signal: reader.controller.signal,
     });
     if (response.status !== 200 || response.body === null) throw new Error(`stream answered ${response.status}`);
