@@ -138,6 +138,8 @@ function serviceEnv(service, databaseServer, natsUrl) {
     ? {}
     : { AUTH_ISSUER: ISSUER_URL, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: `${ISSUER_URL}/.well-known/jwks.json` };
   return {
+    // On one machine a webhook receiver is on this machine too (README's walkthrough); production keeps the default.
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     ...process.env,
     ...auth,
     DATABASE_URL: databaseUrlFor(databaseServer, service.database),

@@ -116,7 +116,12 @@ async function main() {
   const issuer = await startIssuer();
   cleanup.add('issuer', () => issuer.close());
   // The service inherits these (the shared service runner passes the environment through).
-  Object.assign(process.env, { TENANT_CONFIG_DIR: tenant.dir, AGENCY_NATS_ENABLED: 'false' });
+  // The receivers listen on 127.0.0.1, a private address production refuses.
+  Object.assign(process.env, {
+    TENANT_CONFIG_DIR: tenant.dir,
+    AGENCY_NATS_ENABLED: 'false',
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+  });
   delete process.env.SMTP_URL;
   const service = new ReferralsService({
     names,

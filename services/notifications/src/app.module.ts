@@ -15,6 +15,7 @@ import { DeliveryStore } from './delivery/delivery-store.js';
 import { EmailChannel } from './delivery/email.channel.js';
 import { NatsAgencyChannel } from './delivery/nats-agency.channel.js';
 import { DELIVERY_TIMEOUT, WebhookChannel } from './delivery/webhook.channel.js';
+import { WebhookTargets } from './webhook/webhook-target.js';
 import { DIGEST_SCAN_INTERVAL, DigestJob } from './digest/digest.job.js';
 import type { RoutingRule } from './domain/routing-rule.js';
 import { EventIntakeController } from './fan-out/event-intake.controller.js';
@@ -89,6 +90,7 @@ export class NotificationsModule {
         { provide: CHANNEL_SETTINGS, useValue: channels },
         { provide: DISPATCHER_SETTINGS, useValue: dispatcher },
         { provide: DELIVERY_TIMEOUT, useValue: config.DELIVERY_TIMEOUT_MS },
+        { provide: WebhookTargets, useValue: new WebhookTargets(config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true') },
         { provide: DIGEST_SCAN_INTERVAL, useValue: digestScanIntervalMs ?? 60_000 },
         {
           provide: EmailChannel,

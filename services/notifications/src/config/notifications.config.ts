@@ -28,6 +28,14 @@ export class NotificationsConfig extends ServiceConfig {
   @IsIn(['true', 'false'])
   AGENCY_NATS_ENABLED: 'true' | 'false' = 'true';
 
+  /**
+   * Whether webhooks may reach private, loopback, link-local or reserved addresses (a receiver on this machine or
+   * the service's own network). Off in production; `npm start` turns it on for receivers on the developer's machine.
+   */
+  // A string: implicit conversion would read "false" as true.
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false' = 'false';
+
   /** Attempts per delivery, the first included, before it is dead (listable and replayable). */
   @IsInt()
   @Min(1)

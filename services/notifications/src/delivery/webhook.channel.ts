@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { signedHeaders } from '../webhook/webhook-signature.js';
+import { WebhookTargets } from '../webhook/webhook-target.js';
 import type { ClaimedDelivery, DeliveryChannel } from './claimed-delivery.js';
 
 export const DELIVERY_TIMEOUT = Symbol('DELIVERY_TIMEOUT');
@@ -16,10 +17,16 @@ export class WebhookChannel implements DeliveryChannel, OnApplicationShutdown {
   private readonly http = new HttpAgent({ keepAlive: true, maxSockets: 32 });
   private readonly https = new HttpsAgent({ keepAlive: true, maxSockets: 32 });
 
-  constructor(@Inject(DELIVERY_TIMEOUT) private readonly timeoutMs: number) {}
+  constructor(
+    @Inject(DELIVERY_TIMEOUT) private readonly timeoutMs: number,
+    private readonly targets: WebhookTargets,
+  ) {}
 
   async send(delivery: ClaimedDelivery): Promise<void> {
     if (delivery.endpoint === null) throw new Error('The webhook endpoint no longer exists');
+    // Checked again at each delivery: the rule may have tightened since the endpoint was registered.
+    const refusal = this.targets.refusalOf(delivery.endpoint.url);
+    if (refusal !== undefined) throw new Error(`webhooks may not reach this address: ${refusal}`);
     const body = delivery.payload;
     const status = await this.post(delivery.endpoint.url, body, {
       'content-type': 'application/json',
@@ -40,7 +47,13 @@ export class WebhookChannel implements DeliveryChannel, OnApplicationShutdown {
     return new Promise((resolve, reject) => {
       const request = (secure ? httpsRequest : httpRequest)(
         url,
-        { method: 'POST', headers, agent: secure ? this.https : this.http, timeout: this.timeoutMs },
+        {
+          method: 'POST',
+          headers,
+          agent: secure ? this.https : this.http,
+          timeout: this.timeoutMs,
+          lookup: this.targets.lookup,
+        },
         (response: IncomingMessage) => {
           // Read the answer to the end so the keep-alive connection can carry the next delivery.
           response.resume();

@@ -45,6 +45,8 @@ export async function startNotificationsTestApp(
       DELIVERY_MAX_ATTEMPTS: '5',
       DELIVERY_POLL_INTERVAL_MS: '100',
       DELIVERY_TIMEOUT_MS: '2000',
+      // The tests' receivers listen on 127.0.0.1; the refusal of private targets has its own test.
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
       ...env,
     },
     logLevels: ['fatal', 'error'],

@@ -5,6 +5,7 @@ import type { Caller } from '@baton/auth';
 import { ProblemException } from '@baton/http-api';
 import type { WebhookSecret } from '../delivery/claimed-delivery.js';
 import type { RegisterWebhookDto } from './dto/register-webhook.dto.js';
+import { WebhookTargets } from './webhook-target.js';
 import { newWebhookSecret } from './webhook-signature.js';
 
 export interface WebhookEndpointView {
@@ -39,9 +40,19 @@ const COLUMNS = `id, agency_id AS "agencyId", url, description, event_types AS "
 /** An agency's registered endpoints: its agency-admin registers, lists, rotates the secret of and removes them. */
 @Injectable()
 export class WebhookEndpoints {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly targets: WebhookTargets,
+  ) {}
 
   async register(caller: Caller, dto: RegisterWebhookDto): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+    const refusal = this.targets.refusalOf(dto.url);
+    if (refusal !== undefined) {
+      const message = `url must reach a public address: ${refusal}`;
+      throw ProblemException.of(422, 'webhook-target', 'Webhooks may not reach this address', message, {
+        errors: [{ field: 'url', rule: 'isPublicAddress', message }],
+      });
+    }
     const secret = newWebhookSecret();
     const secrets: WebhookSecret[] = [{ secret, createdAt: new Date().toISOString(), expiresAt: null }];
     const [row] = await this.dataSource.query<EndpointRow[]>(

@@ -7,7 +7,11 @@ describe("registering an agency's webhook endpoints", () => {
 
   beforeAll(async () => {
     infra = await provisionTestInfra('notifications-webhooks');
-    service = await startNotificationsTestApp(infra, { AGENCY_NATS_ENABLED: 'false' });
+    // As in production: no webhook may reach this host or the service's own network.
+    service = await startNotificationsTestApp(infra, {
+      AGENCY_NATS_ENABLED: 'false',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false',
+    });
   });
 
   afterAll(async () => {
@@ -33,6 +37,25 @@ describe("registering an agency's webhook endpoints", () => {
     expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
     const fields = bad.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
     expect(fields).toEqual(expect.arrayContaining(['url:isUrl', 'eventTypes:isIn', 'colour:whitelistValidation']));
+    expect((await service.call('hub-admin', 'GET', '/v1/webhooks')).body.items).toEqual([]);
+  });
+
+  it("refuses an endpoint on this host or the service's own network, naming the rule, and writes nothing", async () => {
+    for (const url of [
+      'http://127.0.0.1:9000/hook',
+      'http://localhost:9000/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'https://10.20.30.40/baton',
+      'https://[::1]/baton',
+      'https://[::ffff:192.168.1.10]/baton',
+    ]) {
+      const refused = await service.call('hub-admin', 'POST', '/v1/webhooks', { ...valid, url });
+      expect({ url, status: refused.status }).toEqual({ url, status: 422 });
+      expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(refused.body.errors).toEqual([
+        { field: 'url', rule: 'isPublicAddress', message: expect.stringMatching(/^url must reach a public address/) },
+      ]);
+    }
     expect((await service.call('hub-admin', 'GET', '/v1/webhooks')).body.items).toEqual([]);
   });
 
