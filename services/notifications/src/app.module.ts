@@ -15,6 +15,7 @@ import { DeliveryStore } from './delivery/delivery-store.js';
 import { EmailChannel } from './delivery/email.channel.js';
 import { NatsAgencyChannel } from './delivery/nats-agency.channel.js';
 import { DELIVERY_TIMEOUT, WebhookChannel } from './delivery/webhook.channel.js';
+import { WebhookSecretBox } from './webhook/webhook-secret-box.js';
 import { WebhookTargets } from './webhook/webhook-target.js';
 import { DIGEST_SCAN_INTERVAL, DigestJob } from './digest/digest.job.js';
 import type { RoutingRule } from './domain/routing-rule.js';
@@ -91,6 +92,10 @@ export class NotificationsModule {
         { provide: DISPATCHER_SETTINGS, useValue: dispatcher },
         { provide: DELIVERY_TIMEOUT, useValue: config.DELIVERY_TIMEOUT_MS },
         { provide: WebhookTargets, useValue: new WebhookTargets(config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true') },
+        {
+          provide: WebhookSecretBox,
+          useValue: new WebhookSecretBox(config.WEBHOOK_SECRETS_KEY, config.WEBHOOK_SECRETS_PREVIOUS_KEY),
+        },
         { provide: DIGEST_SCAN_INTERVAL, useValue: digestScanIntervalMs ?? 60_000 },
         {
           provide: EmailChannel,

@@ -1,5 +1,7 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@baton/config';
+
+const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 
 /** The notifications service's own variables, on top of those every service reads (see README: Notifications). */
 export class NotificationsConfig extends ServiceConfig {
@@ -35,6 +37,21 @@ export class NotificationsConfig extends ServiceConfig {
   // A string: implicit conversion would read "false" as true.
   @IsIn(['true', 'false'])
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' | 'false' = 'false';
+
+  /**
+   * The key webhook signing secrets are sealed under at rest (AES-256-GCM): 32 bytes in base64, from
+   * `openssl rand -base64 32`, kept outside the database. Unset: secrets are stored as they are (development).
+   */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, { message: 'WEBHOOK_SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  WEBHOOK_SECRETS_KEY?: string;
+
+  /** The key before the current one, while the secrets it sealed are sealed again (at start-up) under the new one. */
+  @IsOptional()
+  @Matches(BASE64_32_BYTES, {
+    message: 'WEBHOOK_SECRETS_PREVIOUS_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  WEBHOOK_SECRETS_PREVIOUS_KEY?: string;
 
   /** Attempts per delivery, the first included, before it is dead (listable and replayable). */
   @IsInt()

@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { signedHeaders } from '../webhook/webhook-signature.js';
+import { WebhookSecretBox } from '../webhook/webhook-secret-box.js';
 import { WebhookTargets } from '../webhook/webhook-target.js';
 import type { ClaimedDelivery, DeliveryChannel } from './claimed-delivery.js';
 
@@ -20,6 +21,7 @@ export class WebhookChannel implements DeliveryChannel, OnApplicationShutdown {
   constructor(
     @Inject(DELIVERY_TIMEOUT) private readonly timeoutMs: number,
     private readonly targets: WebhookTargets,
+    private readonly box: WebhookSecretBox,
   ) {}
 
   async send(delivery: ClaimedDelivery): Promise<void> {
@@ -32,7 +34,12 @@ export class WebhookChannel implements DeliveryChannel, OnApplicationShutdown {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
       'user-agent': 'Baton-Notifications/1',
-      ...signedHeaders(delivery.publicId, body, delivery.endpoint.secrets, new Date()),
+      ...signedHeaders(
+        delivery.publicId,
+        body,
+        delivery.endpoint.secrets.map((s) => ({ ...s, secret: this.box.open(s.secret) })),
+        new Date(),
+      ),
     });
     if (status < 200 || status > 299) throw new Error(`the endpoint answered HTTP ${status}`);
   }

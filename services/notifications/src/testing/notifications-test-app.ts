@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { subjectFor, type CloudEvent, type EventDefinition } from '@baton/contracts';
 import { NatsBroker } from '@baton/messaging';
 import { startTestService, type TestService } from '@baton/service-host';
@@ -28,6 +29,9 @@ export interface Reply {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/** The key the test app seals webhook secrets under, made afresh for each test run. */
+export const TEST_SECRETS_KEY = randomBytes(32).toString('base64');
+
 /** The real notifications service on a test's own database, stream and prefix, with quick retries for tests. */
 export async function startNotificationsTestApp(
   infra: TestInfra,
@@ -38,7 +42,7 @@ export async function startNotificationsTestApp(
     config: NotificationsConfig,
     infra,
     // Quick retries and polls, so tests see a delivery's whole life in seconds.
-    env: {
+    env: withoutUnset({
       PUBLIC_BASE_URL: 'https://baton.demo-borough.example.org',
       DELIVERY_BACKOFF_BASE_MS: '50',
       DELIVERY_BACKOFF_MAX_MS: '200',
@@ -47,8 +51,10 @@ export async function startNotificationsTestApp(
       DELIVERY_TIMEOUT_MS: '2000',
       // The tests' receivers listen on 127.0.0.1; the refusal of private targets has its own test.
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      // Every delivery test signs with secrets sealed at rest, as production does.
+      WEBHOOK_SECRETS_KEY: TEST_SECRETS_KEY,
       ...env,
-    },
+    }),
     logLevels: ['fatal', 'error'],
     module: ({ config, tenants }) =>
       NotificationsModule.register({
@@ -95,4 +101,9 @@ export async function startNotificationsTestApp(
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
   };
+}
+
+/** A variable given as '' is left unset (the service's default applies), e.g. WEBHOOK_SECRETS_KEY: '' for no key. */
+function withoutUnset(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 }

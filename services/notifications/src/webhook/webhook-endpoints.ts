@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { ProblemException } from '@baton/http-api';
 import type { WebhookSecret } from '../delivery/claimed-delivery.js';
 import type { RegisterWebhookDto } from './dto/register-webhook.dto.js';
+import { WebhookSecretBox } from './webhook-secret-box.js';
 import { WebhookTargets } from './webhook-target.js';
 import { newWebhookSecret } from './webhook-signature.js';
 
@@ -39,11 +40,41 @@ const COLUMNS = `id, agency_id AS "agencyId", url, description, event_types AS "
 
 /** An agency's registered endpoints: its agency-admin registers, lists, rotates the secret of and removes them. */
 @Injectable()
-export class WebhookEndpoints {
+export class WebhookEndpoints implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WebhookEndpoints.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly targets: WebhookTargets,
+    private readonly box: WebhookSecretBox,
   ) {}
+
+  /**
+   * Seals, under the current key, every stored secret kept as given or sealed under the previous key; says so when
+   * there is no key. Safe in several replicas: rows are locked while they are rewritten.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.box.sealing) {
+      this.logger.warn('Webhook signing secrets are stored as they are: set WEBHOOK_SECRETS_KEY to seal them at rest');
+      return;
+    }
+    const resealed = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string; secrets: WebhookSecret[] }[]>(
+        'SELECT id, secrets FROM webhook_endpoint ORDER BY id FOR UPDATE',
+      );
+      const stale = rows.filter((r) => r.secrets.some((s) => this.box.needsResealing(s.secret)));
+      for (const row of stale) {
+        const secrets = row.secrets.map((s) => ({ ...s, secret: this.box.seal(this.box.open(s.secret)) }));
+        await manager.query('UPDATE webhook_endpoint SET secrets = $2 WHERE id = $1', [
+          row.id,
+          JSON.stringify(secrets),
+        ]);
+      }
+      return stale.length;
+    });
+    if (resealed > 0)
+      this.logger.log(`Sealed the signing secrets of ${resealed} webhook endpoint(s) under the current key`);
+  }
 
   async register(caller: Caller, dto: RegisterWebhookDto): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
     const refusal = this.targets.refusalOf(dto.url);
@@ -54,7 +85,9 @@ export class WebhookEndpoints {
       });
     }
     const secret = newWebhookSecret();
-    const secrets: WebhookSecret[] = [{ secret, createdAt: new Date().toISOString(), expiresAt: null }];
+    const secrets: WebhookSecret[] = [
+      { secret: this.box.seal(secret), createdAt: new Date().toISOString(), expiresAt: null },
+    ];
     const [row] = await this.dataSource.query<EndpointRow[]>(
       `INSERT INTO webhook_endpoint (id, tenant, agency_id, url, description, event_types, secrets, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
@@ -98,7 +131,7 @@ export class WebhookEndpoints {
       const kept = row.secrets
         .filter((s) => s.expiresAt === null || new Date(s.expiresAt) > now)
         .map((s) => ({ ...s, expiresAt: s.expiresAt ?? retireAt }));
-      const secrets = [{ secret, createdAt: now.toISOString(), expiresAt: null }, ...kept];
+      const secrets = [{ secret: this.box.seal(secret), createdAt: now.toISOString(), expiresAt: null }, ...kept];
       // TypeORM answers an UPDATE with [rows, count].
       const [updated] = await manager.query<[EndpointRow[], number]>(
         `UPDATE webhook_endpoint SET secrets = $2, version = version + 1 WHERE id = $1 RETURNING ${COLUMNS}`,
