@@ -41,14 +41,6 @@ export class Outbox {
     await this.insert(manager, rows);
   }
 
-  /**
-   * Checks an event against its contract and turns it into its outbox row, so that an event can be refused on
-   * its own before it joins others in a shared statement.
-   */
-  prepare(event: CloudEvent): PreparedEvent {
-    return this.rowOf(event);
-  }
-
   private async insert(manager: EntityManager, rows: readonly PreparedEvent[]): Promise<void> {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -57,8 +49,12 @@ export class Outbox {
     }
   }
 
-  /** A producer's mistake is caught here, at the source, rather than in every consumer's dead letters. */
-  private rowOf(event: CloudEvent): PreparedEvent {
+  /**
+   * Checks an event against its contract and turns it into its outbox row, so that an event can be refused on its
+   * own before it joins others in a shared statement. A producer's mistake is caught here, at the source, rather
+   * than in every consumer's dead letters.
+   */
+  prepare(event: CloudEvent): PreparedEvent {
     const envelope = JSON.stringify(event);
     const checked = validateEvent(JSON.parse(envelope));
     if (!checked.ok) throw new Error(`Event ${event.id} (${event.type}) is invalid: ${checked.errors.join('; ')}`);
