@@ -4,7 +4,7 @@
 # The dev-issuer target is the development token issuer that docker compose runs beside them.
 
 # Build everything once; the stage is the same for every service, so Docker reuses it.
-FROM node:20-slim AS build
+FROM node:24.22.3-slim AS build
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true
 COPY . .
@@ -21,7 +21,7 @@ RUN mkdir -p /out/libs \
  && cp -r libs/calendar/data /out/libs/calendar/data \
  && cp -r config package.json /out/
 
-FROM node:20-slim AS runtime
+FROM node:24.22.3-slim AS runtime
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /out/ ./
