@@ -26,3 +26,4 @@ export {
   type IdempotencyClaim,
 } from './idempotency/idempotency-keys.js';
 export { Origin, type RequestOrigin } from './origin/request-origin.decorator.js';
+export { toCsv, flatten } from './csv/csv.js';
