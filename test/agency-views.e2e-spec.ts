@@ -1,4 +1,4 @@
-import type { DevTokenClaims } from '@baton/auth';
+import type { TestTokenClaims } from '@baton/testing';
 import { provisionTestInfra, type TestInfra } from '@baton/testing';
 import { schoolReferral } from '../services/referrals/src/testing/referral-fixtures.js';
 import { startSystem, type RunningSystem, type ServiceName } from './support/running-system.js';
@@ -17,7 +17,7 @@ const PEOPLE = {
   },
   adult: { sub: 'adult-worker', name: 'Callum Dewbury', agency_id: 'demo-adult-services', roles: ['practitioner'] },
   yot: { sub: 'yot-officer', name: 'Owen Thistlecombe', agency_id: 'demo-yot', roles: ['practitioner'] },
-} satisfies Record<string, Omit<DevTokenClaims, 'tenant'>>;
+} satisfies Record<string, Omit<TestTokenClaims, 'tenant'>>;
 type Person = keyof typeof PEOPLE;
 
 const ADULT_LEAD = {
