@@ -14,6 +14,6 @@ export {
 } from './sign-in-client.js';
 export type { SignInClient } from './sign-in-client.js';
 export { SIGN_IN_FORM } from './sign-in-page.js';
-export { discoverClient, signInAs } from './scripted-sign-in.js';
+export { ScriptedBrowser, discoverClient, signInAs } from './scripted-sign-in.js';
 export type { ScriptedSignIn, ScriptedSignInOptions } from './scripted-sign-in.js';
 export { SIGNING_KEYS_FILE } from './signing-keys.js';

@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { TestIssuer } from '@baton/testing';
-import { type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
+import { TestIssuer, type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { PEOPLE, schoolReferral, tokenFor } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
