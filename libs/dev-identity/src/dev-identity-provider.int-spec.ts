@@ -77,7 +77,7 @@ describe('the development identity provider', () => {
     expect(page.status).toBe(200);
     expect(html).toContain('<h1>Sign in to Baton</h1>');
     expect(html).toContain('<legend>Who are you signing in as?</legend>');
-    expect(html).toMatch(/<input type="radio" id="person-demo-hub-triager" name="person" value="hub-triager">/);
+    expect(html).toMatch(/<input type="radio" id="person-demo-hub-triager" name="person" value="hub-triager" /);
     expect(html).toMatch(/<label for="person-demo-hub-triager">[^<]+ at Demo Early Help Hub/);
     expect(html).toContain('<button type="submit" class="primary">Sign in</button>');
   });
