@@ -119,7 +119,7 @@ describe('a referral accepted for early help becomes a plan', () => {
 
     const sibling = crypto.randomUUID();
     const second = referralDecided({
-      allocatedWorkerName: 'Someone Else',
+      allocatedWorkerId: 'csc-duty',
       children: [
         // The same child, keyed with different case and accents by another referrer.
         { childId: crypto.randomUUID(), givenName: 'MAISIE', familyName: 'Fërnwood', dateOfBirth: '2019-02-03' },
