@@ -191,6 +191,8 @@ export class ReportsController {
         'decidedAt',
         'workingDaysFromBreach',
         'takesEffect',
+        'awaitingApproval',
+        'decidedWithoutContact',
         'undecided',
         'evidence',
       ];
