@@ -91,7 +91,7 @@ describe('a referral accepted for early help becomes a plan', () => {
           },
           since: '2026-11-20T10:00:00.000Z',
         },
-        members: [expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'lead professional' })],
+        members: [expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'Early help practitioner' })],
         // Six weeks on is Friday 1 January 2027, New Year's Day: the review moves to Monday 4 January.
         nextReviewDate: '2027-01-04',
         reviewCadenceWeeks: 6,
