@@ -2,8 +2,11 @@ import { Logger, type DynamicModule, type LogLevel, type Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { ProblemDetailsFilter, sendProblem, toProblem } from '../problem/problem-details.filter.js';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../problem/problem-details.js';
+import { DEFAULT_MAX_JSON_DEPTH, registerJsonBodyParser } from './json-body.js';
 import { createValidationPipe } from '../validation/validation-pipe.js';
 import { registerMetrics } from '../health/metrics.js';
 
@@ -13,9 +16,35 @@ export interface HttpAppOptions {
   description: string;
   /** Largest request body accepted, in bytes (default 256 KiB); larger bodies get a 413 problem. */
   bodyLimit?: number;
+  /** Deepest nesting of objects and arrays in a JSON body (default 32); deeper bodies get a 400 problem. */
+  maxJsonDepth?: number;
   logLevels?: LogLevel[];
   /** Serve Swagger UI at /docs (default true). The JSON document at /docs/json is always served. */
   swaggerUi?: boolean;
+}
+
+const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers over 16 KiB: 431, a request line it
+ * cannot parse: 400, a client too slow: 408). They are answered as problem+json too, then the socket closes.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, title, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request header fields too large', 'The request headers are larger than the server accepts (16 KiB)']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request timeout', 'The request did not arrive in time']
+        : [400, 'Bad request', 'The request is not valid HTTP'];
+  const slug = title.toLowerCase().replace(/[^a-z]+/g, '-');
+  const body = JSON.stringify({ type: problemType(slug), title, status, detail });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -35,7 +64,14 @@ export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 256 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: true,
+    clientErrorHandler: answerClientError,
+    // The router refuses a malformed URL (400) or an over-long path parameter (414) before any route runs.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(reply, toProblem(error, request.url)),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: options.logLevels ?? logLevelsFrom('log'),
     bufferLogs: false,
@@ -46,14 +82,17 @@ export async function createHttpApp(
 
 /** Applies the conventions to an app created elsewhere (tests create theirs through Nest's testing module). */
 export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): void {
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  const bodyLimit = fastify.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter({ bodyLimit }));
+  app.enableShutdownHooks();
   const logger = new Logger('HTTP');
+  registerJsonBodyParser(app, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error, request.url);
-    if (problem.status >= 500) logger.error(`${request.method} ${request.url}`, error.stack);
+    const problem = toProblem(error, request.url, { bodyLimit });
+    if (problem.status === 503) logger.warn(`${request.method} ${request.url}: ${error.message}`);
+    else if (problem.status >= 500) logger.error(`${request.method} ${request.url}`, error.stack);
     sendProblem(reply, problem);
   });
   registerMetrics(fastify, options.service);

@@ -5,10 +5,9 @@ import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
+import { Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
 import { OrderLoader } from '../order/order.loader.js';
 import { ConsistencyQueries } from './consistency.queries.js';
-import { toCsv } from './csv.js';
 import { ConsistencyQueryDto, ExceptionsQueryDto } from './dto/audit-query.dto.js';
 import { ExceptionQueries, type AuditException } from './exception.queries.js';
 

@@ -2,7 +2,6 @@ import { annexAList1, annexAList2, annexAList3, type AnnexANames } from './annex
 import { foldCaseFacts } from './case-facts.js';
 import { cinCensusReferrals } from './cin-census.js';
 import { enforcementCases } from './enforcement-evidence.js';
-import { toCsv } from './csv.js';
 import { EventScript } from '../../testing/report-events.fixture.js';
 import { reportCard } from './report-card.js';
 import { ageInYears, median, percentile } from './statistics.js';
@@ -31,18 +30,6 @@ describe('report arithmetic', () => {
   it('counts age in whole years on the day', () => {
     expect(ageInYears('2016-04-12', '2026-04-11')).toBe(9);
     expect(ageInYears('2016-04-12', '2026-04-12')).toBe(10);
-  });
-
-  it('writes RFC 4180 CSV, quoting what needs it and disarming formulas', () => {
-    expect(
-      toCsv(
-        ['a', 'b'],
-        [
-          { a: 'x, "y"', b: '=SUM(A1)' },
-          { a: -3, b: undefined },
-        ],
-      ),
-    ).toBe('a,b\r\n"x, ""y""",\'=SUM(A1)\r\n-3,\r\n');
   });
 });
 
