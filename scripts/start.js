@@ -148,6 +148,8 @@ function serviceEnv(service, databaseServer, natsUrl) {
   return {
     // On one machine a webhook receiver is on this machine too (README's walkthrough); production keeps the default.
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+    // A developer's machine: Swagger UI at /docs (production serves no documents unless API_DOCS=true).
+    API_DOCS: 'true',
     ...process.env,
     ...auth,
     DATABASE_URL: databaseUrlFor(databaseServer, service.database),
