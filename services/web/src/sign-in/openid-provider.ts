@@ -43,8 +43,6 @@ export class OpenIdProvider {
       code_challenge_method: 'S256',
       state: pending.state,
       nonce: pending.nonce,
-      // offline_access is only granted with consent prompted (OpenID Connect Core 11).
-      prompt: 'consent',
     });
     return { url: url.toString(), pending };
   }
