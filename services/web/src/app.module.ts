@@ -13,6 +13,9 @@ import { InboxController } from './inbox/inbox.controller.js';
 import { LayoutLocals } from './layout/layout-locals.js';
 import { ApiCallers } from './sign-in/api-callers.js';
 import { OpenIdProvider } from './sign-in/openid-provider.js';
+import { MakeReferralController } from './referral/make-referral/make-referral.controller.js';
+import { ReferralsApi } from './referral/referrals.api.js';
+import { ReferralsController } from './referral/referrals.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
 
@@ -22,7 +25,15 @@ export class WebModule {
   static register(config: WebConfig): DynamicModule {
     return {
       module: WebModule,
-      controllers: [HealthController, SignInController, AccessibilityController, HomeController, InboxController],
+      controllers: [
+        HealthController,
+        SignInController,
+        AccessibilityController,
+        HomeController,
+        InboxController,
+        MakeReferralController,
+        ReferralsController,
+      ],
       providers: [
         { provide: WebConfig, useValue: config },
         {
@@ -35,6 +46,7 @@ export class WebModule {
         ApiCallers,
         LayoutLocals,
         InboxApi,
+        ReferralsApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

@@ -6,7 +6,11 @@ export interface NavigationItem {
 
 /** The sections a person works in, by what they do: what is theirs to do first (USERS.md: screens follow the work). */
 export function primaryNavigation(path: string): NavigationItem[] {
-  const items: Omit<NavigationItem, 'active'>[] = [{ text: 'Notifications', href: '/inbox' }];
+  const items: Omit<NavigationItem, 'active'>[] = [
+    { text: 'Make a referral', href: '/referrals/new' },
+    { text: 'Referrals we sent', href: '/referrals' },
+    { text: 'Notifications', href: '/inbox' },
+  ];
   return items.map((item) => ({ ...item, active: isWithin(path, item.href, items) }));
 }
 
