@@ -155,6 +155,8 @@ function serviceEnv(service, databaseServer, natsUrl) {
   return {
     // On one machine a webhook receiver is on this machine too (README's walkthrough); production keeps the default.
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+    // A developer's machine: Swagger UI at /docs (production serves no documents unless API_DOCS=true).
+    API_DOCS: 'true',
     ...process.env,
     ...auth,
     DATABASE_URL: databaseUrlFor(databaseServer, service.database),
@@ -196,9 +198,11 @@ async function waitUntilReady(child) {
 
 async function printSummary(runnable, databaseServer, natsUrl, issuer) {
   const lines = ['', bold('Baton is running.'), ''];
+  const web = runnable.find((service) => service.name === 'web');
+  if (web) lines.push(bold(`  Open ${baseUrl(web)} and sign in as one of the demo people.`), '');
   const width = Math.max(...runnable.map((service) => service.name.length), 8) + 2;
-  for (const service of runnable) {
-    lines.push(`  ${service.name.padEnd(width)}${baseUrl(service)}  (OpenAPI: /docs)`);
+  for (const service of [...(web ? [web] : []), ...runnable.filter((service) => service !== web)]) {
+    lines.push(`  ${service.name.padEnd(width)}${baseUrl(service)}${service === web ? '' : '  (OpenAPI: /docs)'}`);
   }
   lines.push(`  ${'postgres'.padEnd(width)}${redact(databaseServer)}`, `  ${'nats'.padEnd(width)}${natsUrl}`);
   if (issuer) lines.push(...(await tokenLines(issuer)));

@@ -39,6 +39,33 @@ export abstract class ServiceConfig {
   @IsString()
   HOST: string = '0.0.0.0';
 
+  /**
+   * Which proxies' `X-Forwarded-For`/`-Proto` to believe (Fastify `trustProxy`: addresses, CIDRs or the names
+   * `loopback`, `linklocal`, `uniquelocal`). The default believes hops from inside the cluster only, so a caller
+   * cannot choose the address its rate limit and access records are kept under.
+   */
+  @IsString()
+  TRUST_PROXY: string = 'loopback,linklocal,uniquelocal';
+
+  /** Requests one caller (tenant, agency, person of a verified token) may make per window; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_CALLER: number = 1200;
+
+  /** Requests one client address may make per window, tokens or not; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_ADDRESS: number = 3000;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /** `true` serves Swagger UI at /docs and the OpenAPI document at /docs/json; otherwise neither is served. */
+  @IsIn(['true', 'false'])
+  API_DOCS: 'true' | 'false' = 'false';
+
   @IsString()
   AUTH_ISSUER: string = 'http://127.0.0.1:3999';
 
