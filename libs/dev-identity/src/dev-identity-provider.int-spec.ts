@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { startDevIdentityProvider } from './dev-identity-provider.js';
+import { rotateSigningKeys, startDevIdentityProvider } from './dev-identity-provider.js';
 import type { RunningDevIdentityProvider } from './dev-identity-provider.js';
 import { batonWebClient } from './sign-in-client.js';
 import { ScriptedBrowser, discoverClient, signInAs } from './scripted-sign-in.js';
@@ -215,5 +215,14 @@ describe('the development identity provider', () => {
     expect(published).toContain(oldKid);
     await expect(verify(before)).resolves.toBeDefined();
     await expect(verify(after)).resolves.toBeDefined();
+  });
+
+  it('takes up a rotation made on disk by another process', async () => {
+    const { kid } = await rotateSigningKeys(keysDirectory);
+    for (let waited = 0; provider.jwks().keys[0].kid !== kid && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(provider.jwks().keys[0].kid).toBe(kid);
+    expect(decodeProtectedHeader((await signIn('adult-worker')).tokens.access_token).kid).toBe(kid);
   });
 });

@@ -1,6 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- oidc-provider ships no types; this declares what Baton uses
 /// <reference path="./oidc-provider.d.ts" />
 import { randomBytes } from 'node:crypto';
+import { watch } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,7 @@ import type { AccessTokenClaims, TokenLifetimes } from './provider-configuration
 import { batonWebClient, tokenScriptClient } from './sign-in-client.js';
 import type { SignInClient } from './sign-in-client.js';
 import { handleInteraction } from './interactions.js';
-import { SigningKeys } from './signing-keys.js';
+import { SIGNING_KEYS_FILE, SigningKeys } from './signing-keys.js';
 
 export const DEFAULT_PORT = 3999;
 
@@ -80,10 +81,8 @@ export async function startDevIdentityProvider(
   const people = options.people ?? peopleOf(tenants as TenantDirectory);
   const systemClients = options.systemClients ?? agencySystemClients(tenants as TenantDirectory);
   const lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
-  const keys = await SigningKeys.open(
-    options.keysDirectory ?? defaultKeysDirectory(),
-    longestSignedLifetime(lifetimes) * 1000,
-  );
+  const keysDirectory = options.keysDirectory ?? defaultKeysDirectory();
+  const keys = await SigningKeys.open(keysDirectory, longestSignedLifetime(lifetimes) * 1000);
   const cookieKeys = [randomBytes(32).toString('base64url')];
   const adapter = createMemoryAdapter();
 
@@ -132,6 +131,21 @@ export async function startDevIdentityProvider(
   };
   build();
 
+  // Another process may rotate the keys on disk (`node scripts/dev-issuer.js --rotate-keys`): take them up.
+  let reloadTimer: NodeJS.Timeout | undefined;
+  const watcher = watch(keysDirectory, (_event, name) => {
+    if (name !== SIGNING_KEYS_FILE) return;
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => {
+      // A file that cannot be read now keeps the keys in use; the next change is taken up.
+      void keys.reload().then(
+        (changed) => changed && build(),
+        () => undefined,
+      );
+    }, 100);
+  });
+  watcher.unref();
+
   return {
     issuer,
     url,
@@ -147,6 +161,8 @@ export async function startDevIdentityProvider(
     close: () =>
       new Promise<void>((resolve, reject) => {
         clearTimeout(pruneTimer);
+        clearTimeout(reloadTimer);
+        watcher.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Verifiers and browsers keep connections alive; without this close() would wait for them.
         server.closeAllConnections();
@@ -155,6 +171,21 @@ export async function startDevIdentityProvider(
 }
 
 export { JWKS_ROUTE };
+
+/**
+ * Rotates the signing keys kept in keysDirectory from outside a running provider, which takes the change up:
+ * the next key signs from now on, the old one stays published until its tokens have expired.
+ */
+export async function rotateSigningKeys(
+  keysDirectory = defaultKeysDirectory(),
+  lifetimes: Partial<TokenLifetimes> = {},
+): Promise<{ kid: string }> {
+  const keys = await SigningKeys.open(
+    keysDirectory,
+    longestSignedLifetime({ ...DEFAULT_LIFETIMES, ...lifetimes }) * 1000,
+  );
+  return { kid: await keys.rotate() };
+}
 
 function loadTenants(): TenantDirectory {
   return TenantDirectory.load(process.env.TENANT_CONFIG_DIR || defaultTenantConfigDir());

@@ -1,4 +1,10 @@
-export { DEFAULT_PORT, JWKS_ROUTE, defaultKeysDirectory, startDevIdentityProvider } from './dev-identity-provider.js';
+export {
+  DEFAULT_PORT,
+  JWKS_ROUTE,
+  defaultKeysDirectory,
+  rotateSigningKeys,
+  startDevIdentityProvider,
+} from './dev-identity-provider.js';
 export type { DevIdentityProviderOptions, RunningDevIdentityProvider } from './dev-identity-provider.js';
 export { DEV_SYSTEM_CLIENT_SECRET, agencySystemClients, peopleOf } from './people.js';
 export type { DevPerson, SystemClient } from './people.js';
