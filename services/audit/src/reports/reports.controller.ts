@@ -190,6 +190,8 @@ export class ReportsController {
         'decidedAt',
         'workingDaysFromBreach',
         'takesEffect',
+        'awaitingApproval',
+        'decidedWithoutContact',
         'undecided',
         'evidence',
       ];
