@@ -33,7 +33,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /out/ ./
 COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
 
-# The development identity provider (scripts/dev-issuer.js); its keys live in /app/.baton/dev-identity.
+# The development identity provider (scripts/dev-issuer.js, libs/dev-identity); its keys live in
+# /app/.baton/dev-identity.
 FROM runtime AS dev-issuer
 COPY --from=build /app/scripts ./scripts
 RUN mkdir -p .baton/dev-identity && chown -R node:node .baton
