@@ -226,3 +226,31 @@ describe('the development identity provider', () => {
     expect(decodeProtectedHeader((await signIn('adult-worker')).tokens.access_token).kid).toBe(kid);
   });
 });
+
+describe('a retired signing key', () => {
+  it('stays published until the tokens it signed have expired, then leaves the key set', async () => {
+    const keysDirectory = await mkdtemp(join(tmpdir(), 'baton-dev-identity-retire-'));
+    const provider = await startDevIdentityProvider({
+      port: 0,
+      keysDirectory,
+      signInClients: [WEB],
+      lifetimes: { accessToken: 2, idToken: 2, clientCredentials: 2 },
+    });
+    try {
+      const retiring = provider.jwks().keys[0].kid;
+      await provider.rotateKeys();
+      const published = async () =>
+        (
+          (await (await fetch(`${provider.issuer}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }
+        ).keys.map((key) => key.kid);
+      expect(await published()).toContain(retiring);
+      // Its tokens live two seconds; the set drops it a second after the last could have expired.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      expect(await published()).not.toContain(retiring);
+      expect(await published()).toHaveLength(2);
+    } finally {
+      await provider.close();
+      await rm(keysDirectory, { recursive: true, force: true });
+    }
+  });
+});
