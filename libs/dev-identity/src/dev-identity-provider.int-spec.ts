@@ -56,6 +56,15 @@ describe('the development identity provider', () => {
     );
   });
 
+  it('says at its own address what it is, who can sign in and where', async () => {
+    const response = await fetch(`${provider.issuer}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<h1>Baton development identity provider</h1>');
+    expect(html).toContain('<a href="http://web.test.invalid">http://web.test.invalid</a>');
+    expect(html).toMatch(/<td>hub-triager<\/td><td>Demo Early Help Hub<\/td><td>triager, practitioner<\/td>/);
+  });
+
   it('lists the invented people of the tenant files on its sign-in page', async () => {
     const config = await discoverClient(provider.issuer, WEB.clientId, WEB.clientSecret);
     const url = oidc.buildAuthorizationUrl(config, {

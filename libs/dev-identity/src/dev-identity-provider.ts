@@ -15,6 +15,7 @@ import type { AccessTokenClaims, TokenLifetimes } from './provider-configuration
 import { batonWebClient, tokenScriptClient } from './sign-in-client.js';
 import type { SignInClient } from './sign-in-client.js';
 import { handleInteraction } from './interactions.js';
+import { landingPage } from './sign-in-page.js';
 import { RotatingProvider } from './rotating-provider.js';
 import { SigningKeys } from './signing-keys.js';
 
@@ -78,6 +79,8 @@ export async function startDevIdentityProvider(
 
   const peopleById = indexPeople(people);
   const started: { provider?: RotatingProvider } = {};
+  const signInClients = options.signInClients ?? [batonWebClient(), tokenScriptClient()];
+  let landing = '';
   const server = createServer((request, response) => {
     const { provider } = started;
     if (!provider) {
@@ -85,6 +88,11 @@ export async function startDevIdentityProvider(
       return;
     }
     const path = new URL(request.url ?? '/', 'http://provider.invalid').pathname;
+    if (path === '/' && request.method === 'GET') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(landing);
+      return;
+    }
     if (path.startsWith('/interaction/')) {
       void handleInteraction(provider.current, request, response, path, peopleById);
       return;
@@ -98,12 +106,20 @@ export async function startDevIdentityProvider(
   const provider = new RotatingProvider(issuer, keys, keysDirectory, {
     audience: options.audience ?? 'baton',
     people: peopleById,
-    signInClients: options.signInClients ?? [batonWebClient(), tokenScriptClient()],
+    signInClients,
     systemClients: new Map(systemClients.map((client) => [client.clientId, client])),
     cookieKeys: [randomBytes(32).toString('base64url')],
     lifetimes,
     accessTokenClaims: options.accessTokenClaims ?? batonClaims,
     adapter: createMemoryAdapter(),
+  });
+  landing = landingPage({
+    issuer,
+    people,
+    // A client's home is its redirect URI's origin (the web service's own address).
+    signInAt: signInClients
+      .filter((client) => client.postLogoutRedirectUris.length > 0)
+      .map((client) => new URL(client.redirectUris[0]).origin),
   });
   started.provider = provider;
 

@@ -96,6 +96,15 @@ describe('the sign-in page in a real browser', () => {
     await expect(page.title()).resolves.toMatch(/^Error: /);
   });
 
+  it("shows at the provider's own address who can sign in, accessibly", async () => {
+    await page.goto(`${provider.issuer}/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Baton development identity provider',
+    );
+    await expect(page.getByRole('cell', { name: 'hub-triager', exact: true }).count()).resolves.toBe(1);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+
   it('signs out when asked by the web service, returning to its signed-out page', async () => {
     const { config, verifier } = await startSignIn();
     await page.getByRole('radio', { name: /^Priya Lanternby,/ }).check();

@@ -33,6 +33,7 @@ fieldset{border:0;padding:0;margin:0 0 1.5rem}legend{font-size:1.25rem;font-weig
 .option{margin:.5rem 0;display:flex;gap:.5rem;align-items:flex-start}.option input{width:1.5rem;height:1.5rem;margin:0}
 .hint{color:#505a5f}.error{border-left:5px solid #d4351c;padding-left:1rem;color:#d4351c;font-weight:700}
 button{font-size:1.1rem;padding:.5rem 1rem;margin:0 1rem 1rem 0;cursor:pointer}
+table{border-collapse:collapse}th,td{text-align:left;padding:.25rem 1rem .25rem 0;border-bottom:1px solid #b1b4b6}
 button.primary{background:#00703c;color:#fff;border:0;box-shadow:0 2px 0 #002d18}
 :focus{outline:3px solid #fd0;outline-offset:0}
 </style>
@@ -92,5 +93,38 @@ ${error}${groups}
 <form method="post" action="${escapeHtml(options.cancelAction)}">
 <button type="submit">${SIGN_IN_FORM.cancelLabel}</button>
 </form>`,
+  );
+}
+
+/** What the provider's own address shows: what it is, where its metadata is, who can sign in and through what. */
+export function landingPage(options: { issuer: string; people: DevPerson[]; signInAt: string[] }): string {
+  const rows = options.people
+    .map(
+      (person) =>
+        `<tr><td>${escapeHtml(person.name)}</td><td>${escapeHtml(person.personId)}</td><td>${escapeHtml(person.agencyName)}</td><td>${escapeHtml(person.roles.join(', '))}</td><td>${escapeHtml(person.tenantName)}</td></tr>`,
+    )
+    .join('\n');
+  const clients = options.signInAt
+    .map((url) => `<li><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></li>`)
+    .join('\n');
+  return page(
+    'Development identity provider',
+    `<h1>Baton development identity provider</h1>
+<p>An OpenID Provider for development and tests, issuer <code>${escapeHtml(options.issuer)}</code>
+(<a href="/.well-known/openid-configuration">discovery</a>, <a href="/.well-known/jwks.json">keys</a>).
+Everyone below is invented.</p>
+<h2>Signing in</h2>
+<p>Open a Baton client and choose to sign in; it brings you to this provider's sign-in page:</p>
+<ul>
+${clients}
+</ul>
+<p>For a bearer token in a terminal: <code>npm run token -- --person &lt;person id&gt;</code>.</p>
+<h2>People who can sign in</h2>
+<table>
+<thead><tr><th scope="col">Name</th><th scope="col">Person id</th><th scope="col">Agency</th><th scope="col">Roles</th><th scope="col">Authority</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`,
   );
 }
