@@ -14,7 +14,14 @@ export {
   missingNestedFields,
   validationProblem,
 } from './validation/validation-pipe.js';
-export { createHttpApp, configureHttpApp, logLevelsFrom, type HttpAppOptions } from './app/create-http-app.js';
+export {
+  createHttpApp,
+  configureHttpApp,
+  logLevelsFrom,
+  trustProxyFrom,
+  type HttpAppOptions,
+} from './app/create-http-app.js';
+export type { RateLimits } from './app/defences.js';
 export { HealthModule } from './health/health.module.js';
 export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness.js';
 export { etagFor, requireIfMatch } from './concurrency/etag.js';

@@ -8,6 +8,8 @@ import { ProblemDetailsFilter, sendProblem, toProblem } from '../problem/problem
 import { PROBLEM_CONTENT_TYPE, problemType } from '../problem/problem-details.js';
 import { DEFAULT_MAX_JSON_DEPTH, registerJsonBodyParser } from './json-body.js';
 import { createValidationPipe } from '../validation/validation-pipe.js';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
+import { baseSecurityHeaders, registerRateLimits, registerSecurityHeaders, type RateLimits } from './defences.js';
 import { registerMetrics } from '../health/metrics.js';
 
 export interface HttpAppOptions {
@@ -19,8 +21,31 @@ export interface HttpAppOptions {
   /** Deepest nesting of objects and arrays in a JSON body (default 32); deeper bodies get a 400 problem. */
   maxJsonDepth?: number;
   logLevels?: LogLevel[];
-  /** Serve Swagger UI at /docs (default true). The JSON document at /docs/json is always served. */
+  /**
+   * The OpenAPI document: `ui` serves Swagger UI at /docs and the document at /docs/json, `json` the document
+   * only (tests generate requests from it), `false` neither (the default; `API_DOCS=true` turns it on).
+   */
+  docs?: 'ui' | 'json' | false;
+  /** Earlier spelling: `false` serves the document without Swagger UI, `true` both. `docs` wins. */
   swaggerUi?: boolean;
+  /** Request limits per caller and per address (default: none; services take them from their configuration). */
+  rateLimits?: RateLimits;
+  /** Proxies whose X-Forwarded-* headers are believed (Fastify `trustProxy`); default cluster-internal hops. */
+  trustProxy?: string | boolean;
+  /** A content security policy for an app serving pages; the default lets a JSON API load nothing. */
+  contentSecurityPolicy?: FastifyHelmetOptions['contentSecurityPolicy'];
+}
+
+/** Fastify's `trustProxy` for `TRUST_PROXY`: the documented names, addresses and CIDRs, or `true`/`false`. */
+export function trustProxyFrom(value: string): string | boolean {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
+}
+
+function docsOf(options: HttpAppOptions): 'ui' | 'json' | false {
+  if (options.docs !== undefined) return options.docs;
+  if (options.swaggerUi !== undefined) return options.swaggerUi ? 'ui' : 'json';
+  return false;
 }
 
 const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -58,7 +83,8 @@ export function logLevelsFrom(level: string): LogLevel[] {
 /**
  * A Nest application on Fastify with Baton's HTTP conventions: validation that refuses unknown
  * fields, problem+json for every error (including Fastify's own, such as an oversize body),
- * an OpenAPI document at /docs, Prometheus metrics at /metrics, and graceful shutdown.
+ * security headers, optional rate limits, an OpenAPI document at /docs when asked for, Prometheus metrics at
+ * /metrics, and graceful shutdown.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
@@ -66,11 +92,13 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? 'loopback,linklocal,uniquelocal',
     clientErrorHandler: answerClientError,
     // The router refuses a malformed URL (400) or an over-long path parameter (414) before any route runs.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(reply, toProblem(error, request.url)),
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      baseSecurityHeaders(reply);
+      sendProblem(reply, toProblem(error, request.url));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: options.logLevels ?? logLevelsFrom('log'),
@@ -88,6 +116,9 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   app.useGlobalFilters(new ProblemDetailsFilter({ bodyLimit }));
   app.enableShutdownHooks();
   const logger = new Logger('HTTP');
+  const docs = docsOf(options);
+  registerSecurityHeaders(fastify, { docsUi: docs === 'ui', contentSecurityPolicy: options.contentSecurityPolicy });
+  if (options.rateLimits) registerRateLimits(app, fastify, options.rateLimits);
   registerJsonBodyParser(app, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request.url, { bodyLimit });
@@ -96,6 +127,7 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
     sendProblem(reply, problem);
   });
   registerMetrics(fastify, options.service);
+  if (docs === false) return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -107,6 +139,6 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   );
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/json',
-    swaggerUiEnabled: options.swaggerUi ?? true,
+    swaggerUiEnabled: docs === 'ui',
   });
 }

@@ -5,7 +5,7 @@ import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
 import { ProblemException, requireIfMatch } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
-import { isHoldingAgencyManager } from '../access/order-access.policy.js';
+import { isHoldingAgencyManager, isResponsibleOfficer } from '../access/order-access.policy.js';
 import { decisionViolations, statusAfterDecision } from '../domain/enforcement.rules.js';
 import { recordHistory } from '../order/order-history.js';
 import { saveOrderStep } from '../order/order-version.js';
@@ -37,7 +37,7 @@ export class DecideBreach {
       requireIfMatch(ifMatch, enforcement.version);
       const decider = {
         personId: caller.personId,
-        isResponsibleOfficer: caller.personId === order.officerPersonId,
+        isResponsibleOfficer: isResponsibleOfficer(caller, order),
         isHoldingAgencyManager: isHoldingAgencyManager(caller, order),
       };
       const violations = decisionViolations(enforcement.status, decider);
