@@ -16,6 +16,7 @@ import { OpenIdProvider } from './sign-in/openid-provider.js';
 import { MakeReferralController } from './referral/make-referral/make-referral.controller.js';
 import { ReferralsApi } from './referral/referrals.api.js';
 import { ReferralsController } from './referral/referrals.controller.js';
+import { TriageController } from './triage/triage.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
 
@@ -33,6 +34,7 @@ export class WebModule {
         InboxController,
         MakeReferralController,
         ReferralsController,
+        TriageController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },

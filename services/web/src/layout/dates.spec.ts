@@ -10,6 +10,10 @@ describe('dates as people read them', () => {
     expect(deadline('2026-12-04T17:00:00.000Z')).toBe('5pm Friday 4 December');
   });
 
+  it('says a deadline at midnight is the end of the day before', () => {
+    expect(deadline('2026-12-05T00:00:00.000Z')).toBe('the end of Friday 4 December');
+  });
+
   it('follows British Summer Time', () => {
     expect(dateTime('2026-06-01T13:30:00.000Z')).toBe('1 June 2026 at 2:30pm');
   });

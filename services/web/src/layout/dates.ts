@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format, parseISO } from 'date-fns';
+import { format, parseISO, subDays } from 'date-fns';
 
 const LONDON = 'Europe/London';
 
@@ -17,10 +17,13 @@ export function dateTime(value: string | undefined | null): string {
   return `${format(local, 'd MMMM yyyy')} at ${time(local)}`;
 }
 
-/** A deadline as a triager reads it: "5pm Friday 4 December". */
+/** A deadline as a triager reads it: "5pm Friday 4 December"; one at midnight is "the end of" the day before. */
 export function deadline(value: string | undefined | null): string {
   if (!value) return '';
   const local = new TZDate(value, LONDON);
+  if (local.getHours() === 0 && local.getMinutes() === 0) {
+    return `the end of ${format(subDays(local, 1), 'EEEE d MMMM')}`;
+  }
   return `${time(local)} ${format(local, 'EEEE d MMMM')}`;
 }
 
