@@ -6,6 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Provider } from 'oidc-provider';
+// The package's own in-memory storage, created here so that it outlives the provider instances a key rotation replaces.
+import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import type { JSONWebKeySet } from 'jose';
 import { defaultTenantConfigDir, TenantDirectory } from '@baton/tenancy';
 import { agencySystemClients, peopleOf } from './people.js';
@@ -83,6 +85,7 @@ export async function startDevIdentityProvider(
     longestSignedLifetime(lifetimes) * 1000,
   );
   const cookieKeys = [randomBytes(32).toString('base64url')];
+  const adapter = createMemoryAdapter();
 
   let provider: Provider | undefined;
   let handler: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
@@ -118,6 +121,7 @@ export async function startDevIdentityProvider(
         cookieKeys,
         lifetimes,
         accessTokenClaims: options.accessTokenClaims ?? batonClaims,
+        adapter,
       }),
     );
     handler = provider.callback();

@@ -6,8 +6,22 @@ export {
   type ProblemDetails,
 } from './problem/problem-details.js';
 export { ProblemDetailsFilter, toProblem } from './problem/problem-details.filter.js';
-export { createValidationPipe, fieldErrors, validationProblem } from './validation/validation-pipe.js';
-export { createHttpApp, configureHttpApp, logLevelsFrom, type HttpAppOptions } from './app/create-http-app.js';
+export { isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from './problem/unavailable.js';
+export { jsonDepthExceeds, DEFAULT_MAX_JSON_DEPTH } from './app/json-body.js';
+export {
+  createValidationPipe,
+  fieldErrors,
+  missingNestedFields,
+  validationProblem,
+} from './validation/validation-pipe.js';
+export {
+  createHttpApp,
+  configureHttpApp,
+  logLevelsFrom,
+  trustProxyFrom,
+  type HttpAppOptions,
+} from './app/create-http-app.js';
+export type { RateLimits } from './app/defences.js';
 export { HealthModule } from './health/health.module.js';
 export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness.js';
 export { etagFor, requireIfMatch } from './concurrency/etag.js';
@@ -19,3 +33,4 @@ export {
   type IdempotencyClaim,
 } from './idempotency/idempotency-keys.js';
 export { Origin, type RequestOrigin } from './origin/request-origin.decorator.js';
+export { toCsv, flatten } from './csv/csv.js';
