@@ -17,6 +17,10 @@ import { MakeReferralController } from './referral/make-referral/make-referral.c
 import { ReferralsApi } from './referral/referrals.api.js';
 import { ReferralsController } from './referral/referrals.controller.js';
 import { TriageController } from './triage/triage.controller.js';
+import { AgencyViewsApi } from './families/agency-views.api.js';
+import { FamiliesController } from './families/families.controller.js';
+import { PlanController } from './plans/plan.controller.js';
+import { TafApi } from './plans/taf.api.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
 
@@ -35,6 +39,8 @@ export class WebModule {
         MakeReferralController,
         ReferralsController,
         TriageController,
+        FamiliesController,
+        PlanController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },
@@ -49,6 +55,8 @@ export class WebModule {
         LayoutLocals,
         InboxApi,
         ReferralsApi,
+        AgencyViewsApi,
+        TafApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format, parseISO, subDays } from 'date-fns';
+import { format, isValid, parse, parseISO, subDays } from 'date-fns';
 
 const LONDON = 'Europe/London';
 
@@ -29,4 +29,11 @@ export function deadline(value: string | undefined | null): string {
 
 function time(local: Date): string {
   return format(local, local.getMinutes() === 0 ? 'haaa' : 'h:mmaaa');
+}
+
+/** A GOV.UK date input's day, month and year as a calendar date (`2016-04-12`), or undefined if not a real date. */
+export function calendarDateFrom(day: string, month: string, year: string): string | undefined {
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
+  const text = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isValid(parse(text, 'yyyy-MM-dd', new Date())) ? text : undefined;
 }

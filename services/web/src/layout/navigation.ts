@@ -10,6 +10,7 @@ export interface NavigationItem {
 export function primaryNavigation(person: SignedInPerson, path: string): NavigationItem[] {
   const items: Omit<NavigationItem, 'active'>[] = [
     ...(person.roles.includes('triager') ? [{ text: 'Triage queue', href: '/triage' }] : []),
+    { text: 'Our families', href: '/families' },
     { text: 'Make a referral', href: '/referrals/new' },
     { text: 'Referrals we sent', href: '/referrals' },
     { text: 'Notifications', href: '/inbox' },
