@@ -81,6 +81,22 @@ describe('access to a plan no broader than the relationship', () => {
     expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(planId);
   });
 
+  it('records a refused or not-found read as an access attempt an auditor can find by the record', async () => {
+    const prober = { sub: 'prober', agency_id: 'demo-police', roles: ['practitioner'] as Role[] };
+    expect((await as(prober, 'GET', `/v1/plans/${planId}`)).status).toBe(404);
+    const { rows } = await db.query<{ envelope: { actor: string; data: Record<string, unknown> } }>(
+      `SELECT envelope FROM outbox WHERE type = 'baton.access.recorded.v1' AND envelope->>'actor' = 'prober'`,
+    );
+    expect(rows.map((r) => r.envelope.data)).toEqual([
+      expect.objectContaining({
+        action: 'not-found',
+        recordIds: [planId],
+        recordType: '/v1/plans/:id',
+        accessor: expect.objectContaining({ personId: 'prober', agencyId: 'demo-police' }),
+      }),
+    ]);
+  });
+
   it('gives the front door’s managers and the lead agency’s managers the plan', async () => {
     expect((await call('hubManager', 'GET', `/v1/plans/${planId}`)).body.relationship).toBe('manager');
     const schoolManager = { sub: 'school-head', agency_id: 'demo-oakfield-primary', roles: ['manager'] as Role[] };
