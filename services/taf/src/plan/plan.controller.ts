@@ -45,7 +45,7 @@ export class PlanController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Plans I lead or my agency is on (managers: every plan of the authority)' })
+  @ApiOperation({ summary: 'Plans I lead or my agency is on (the front door’s managers: every plan of the authority)' })
   async list(@CurrentCaller() caller: Caller, @Query() query: ListPlansQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.list(caller, query);
     await this.access.record(caller, origin, {
