@@ -34,6 +34,7 @@ async function start<C extends ServiceConfig>(definition: ServiceDefinition<C>, 
     service: definition.service,
     description: definition.description,
     logLevels: logLevelsFrom(context.config.LOG_LEVEL),
+    documentedPort: new definition.config().PORT,
   });
   await serveHttpAndEvents(app, context.config.PORT, context.config.HOST);
   logger.log(`listening on ${await app.getUrl()}`);

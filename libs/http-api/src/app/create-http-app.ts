@@ -1,11 +1,12 @@
 import { Logger, type DynamicModule, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError } from 'fastify';
 import { ProblemDetailsFilter, sendProblem, toProblem } from '../problem/problem-details.filter.js';
 import { createValidationPipe } from '../validation/validation-pipe.js';
 import { registerMetrics } from '../health/metrics.js';
+import { openApiDocument } from '../openapi/openapi-document.js';
 
 export interface HttpAppOptions {
   /** Service name, used in the OpenAPI title and metrics labels. */
@@ -16,6 +17,8 @@ export interface HttpAppOptions {
   logLevels?: LogLevel[];
   /** Serve Swagger UI at /docs (default true). The JSON document at /docs/json is always served. */
   swaggerUi?: boolean;
+  /** The port `npm start` serves the service on, named as the OpenAPI document's server (default 3000). */
+  documentedPort?: number;
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -57,15 +60,11 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
     sendProblem(reply, problem);
   });
   registerMetrics(fastify, options.service);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(`Baton ${options.service}`)
-      .setDescription(options.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app, {
+    service: options.service,
+    description: options.description,
+    port: options.documentedPort ?? 3000,
+  });
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/json',
     swaggerUiEnabled: options.swaggerUi ?? true,

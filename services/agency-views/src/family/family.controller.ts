@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { isUUID } from 'class-validator';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, ProblemException, type Page, type RequestOrigin } from '@baton/http-api';
+import { Origin, ProblemException, type Page, type RequestOrigin, ApiTag } from '@baton/http-api';
 import type { AgencyFamilySummary, AgencyFamilyView } from '../domain/agency-view.js';
 import { Freshness } from '../live/freshness.js';
 import { FreshnessQueryDto } from './dto/freshness.query.dto.js';
@@ -14,7 +14,7 @@ import { FamilyQueries } from './family-queries.js';
 /** The header on every answer saying which stream position the views had applied when it was read. */
 export const POSITION_HEADER = 'baton-position';
 
-@ApiTags('families')
+@ApiTag('families', "Each agency's coordinated view of the families it works with, and its live changes")
 @ApiBearerAuth()
 @Roles('practitioner', 'triager', 'manager')
 @Controller('v1/families')

@@ -1,9 +1,9 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
+import { Origin, ProblemException, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { summaryOf } from '../domain/agency-view.js';
 import { FamilyQueries } from '../family/family-queries.js';
 import type { ViewChangeMessage } from './view-change-message.js';
@@ -19,7 +19,7 @@ const HEARTBEAT_MS = 15_000;
  * and `missed-changes` (reload all: a screen reconnecting with `Last-Event-ID` may have missed changes to its
  * agency's families while it was away). The SSE `id` is the stream position the change reflects.
  */
-@ApiTags('families')
+@ApiTag('families', "Each agency's coordinated view of the families it works with, and its live changes")
 @ApiBearerAuth()
 @Roles('practitioner', 'triager', 'manager')
 @Controller('v1/families')

@@ -1,12 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@baton/auth';
 import { CIN_REFERRAL_SOURCES, REFERRAL_OUTCOMES } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
+import { ApiTag } from '@baton/http-api';
 import { CONCERN_CATEGORIES, LAWFUL_BASES } from '../referral/dto/create-referral.dto.js';
 
 /** The code lists a referral form needs, with the caller's authority's own labels for levels of need. */
-@ApiTags('reference')
+@ApiTag('reference', "Code lists and the caller's authority's own reference data that forms need")
 @ApiBearerAuth()
 @Controller('v1/reference')
 export class ReferenceController {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { etagFor, Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { AccessRecorder } from '@baton/access-log';
 import { relationshipTo, type ReferralRelationship } from '../access/referral-access.policy.js';
 import { ListReferralsQueryDto } from '../triage/dto/queue-query.dto.js';
@@ -21,7 +21,7 @@ function relationshipOfCreator(caller: Caller, referral: Referral): ReferralRela
   return relationshipTo(caller, referral) ?? 'referrer';
 }
 
-@ApiTags('referrals')
+@ApiTag('referrals', 'Referrals into the front door: made, read, listed, withdrawn, with consent and deadlines')
 @ApiBearerAuth()
 @Controller('v1/referrals')
 export class ReferralController {

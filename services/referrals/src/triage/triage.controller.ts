@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { etagFor, Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { AccessRecorder } from '@baton/access-log';
 import { receivingAgencyView } from '../referral/referral.views.js';
 import { DecideReferral } from './decide-referral.usecase.js';
@@ -10,7 +10,7 @@ import { DecideReferralDto } from './dto/decide-referral.dto.js';
 import { ListReferralsQueryDto, TriageQueueQueryDto } from './dto/queue-query.dto.js';
 import { ReferralQueries } from './referral-queries.js';
 
-@ApiTags('triage')
+@ApiTag('triage', 'The front door triages referrals against levels of need and decides on them')
 @ApiBearerAuth()
 @Roles('triager', 'manager')
 @Controller('v1')

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, type RequestOrigin } from '@baton/http-api';
+import { Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { Assessments } from './assessment.usecase.js';
 import { RecordAssessmentDto } from './dto/record-assessment.dto.js';
 
-@ApiTags('assessment')
+@ApiTag('assessment', 'The family’s early help assessment and who it is shared with')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/assessment')
 export class AssessmentController {

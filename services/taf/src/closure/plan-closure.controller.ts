@@ -1,12 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { ApiTag } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { ClosePlanDto, StepDownDto, StepUpDto, WithdrawAgreementDto } from './dto/closure.dto.js';
 import { PlanClosure } from './plan-closure.usecase.js';
 
-@ApiTags('closure')
+@ApiTag('closure', 'Closing a plan, stepping it up or down')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId')
 @Roles('practitioner', 'manager')

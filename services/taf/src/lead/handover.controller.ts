@@ -1,14 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor } from '@baton/http-api';
+import { etagFor, ApiTag } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { AnswerHandover } from './answer-handover.usecase.js';
 import { DeclineHandoverDto, ProposeHandoverDto } from './dto/handover.dto.js';
 import { ProposeHandover } from './propose-handover.usecase.js';
 
-@ApiTags('lead professional')
+@ApiTag('lead professional', 'Handing the lead professional role to someone else')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/handovers')
 @Roles('practitioner', 'manager')

@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor } from '@baton/http-api';
+import { etagFor, ApiTag } from '@baton/http-api';
 import { MemberDto } from '../plan/dto/people.dto.js';
 import { relationshipNow, viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { Membership } from './membership.usecase.js';
@@ -16,7 +16,7 @@ export class MemberDepartureDto {
   reason: string;
 }
 
-@ApiTags('members')
+@ApiTag('members', 'Agencies on a plan')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/members')
 @Roles('practitioner', 'manager')

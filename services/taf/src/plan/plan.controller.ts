@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { etagFor, Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { ListPlansQueryDto, PageQueryDto } from '../timeline/timeline-query.dto.js';
 import { TimelineQueries } from '../timeline/timeline.queries.js';
 import { OpenPlanDto } from './dto/open-plan.dto.js';
@@ -15,7 +15,7 @@ import { planViewFor, viewAfterChange, type PlanView } from './plan.views.js';
 
 const PURPOSE = { lead: 'lead professional', manager: 'management oversight', member: 'plan member' } as const;
 
-@ApiTags('plans')
+@ApiTag('plans', 'Team Around the Family plans and their timelines')
 @ApiBearerAuth()
 @Controller('v1/plans')
 export class PlanController {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@baton/auth';
 import {
   FAMILY_LEAD_PREFERENCES,
@@ -8,8 +8,9 @@ import {
   PLAN_CLOSURE_REASONS,
 } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
+import { ApiTag } from '@baton/http-api';
 
-@ApiTags('reference')
+@ApiTag('reference', "Code lists and the caller's authority's own reference data that forms need")
 @ApiBearerAuth()
 @Controller('v1/reference')
 export class ReferenceController {

@@ -1,17 +1,17 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, type RequestOrigin } from '@baton/http-api';
+import { Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { PlanLoader } from '../plan/plan.loader.js';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { RecordReviewDto } from './dto/record-review.dto.js';
 import { PlanReviewRow } from './plan-review.entity.js';
 import { RecordReview } from './record-review.usecase.js';
 
-@ApiTags('reviews')
+@ApiTag('reviews', 'Plan reviews and their cadence')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/reviews')
 export class ReviewController {

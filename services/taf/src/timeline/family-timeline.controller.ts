@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { Origin, type RequestOrigin } from '@baton/http-api';
+import { Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { PageQueryDto } from './timeline-query.dto.js';
 import { TimelineQueries } from './timeline.queries.js';
 
-@ApiTags('plans')
+@ApiTag('plans', 'Team Around the Family plans and their timelines')
 @ApiBearerAuth()
 @Controller('v1/families')
 export class FamilyTimelineController {

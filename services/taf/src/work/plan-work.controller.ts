@@ -1,12 +1,13 @@
 import { Body, Controller, Headers, Param, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { ApiTag } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { AddActionDto, AgreeOutcomesDto, UpdateActionDto } from './dto/work.dto.js';
 import { PlanWork } from './plan-work.usecase.js';
 
-@ApiTags('outcomes and actions')
+@ApiTag('outcomes and actions', 'The outcomes a plan works towards and the actions agencies take')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId')
 @Roles('practitioner', 'manager')
