@@ -33,3 +33,4 @@ export {
 export { openApiDocument, EVENTS_HEADER, type ApiDocumentInfo } from './openapi/openapi-document.js';
 export { FieldErrorView, ProblemView } from './openapi/problem.view.js';
 export { PageOf } from './openapi/page.view.js';
+export { registerComponentSchemas } from './openapi/component-schemas.js';

@@ -56,6 +56,133 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AgencyFamilySummaryPage: {
+      items: components['schemas']['AgencyFamilySummaryView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    AgencyFamilySummaryView: {
+      children: components['schemas']['FamilyChildView'][];
+      /** Format: uuid */
+      familyId: string;
+      /** @description Only for agencies entitled to see parenting contracts and orders */
+      hasOrder?: boolean;
+      leadProfessional?: components['schemas']['SummaryLeadView'];
+      levelOfNeed?: number;
+      /** Format: date */
+      nextReviewDue?: string;
+      openActions: number;
+      openReferrals: number;
+      overdueActions: number;
+      /** @enum {string} */
+      planStatus?: 'open' | 'closed';
+      position: number;
+      relationships: ('referrer' | 'receiving-agency' | 'lead-professional' | 'plan-member' | 'parenting-holder')[];
+    };
+    AgencyFamilyView: {
+      /** @description This agency's own actions in the plan */
+      actions: components['schemas']['FamilyActionsView'];
+      carers: components['schemas']['FamilyCarerView'][];
+      children: components['schemas']['FamilyChildView'][];
+      /** Format: uuid */
+      familyId: string;
+      leadProfessional?: components['schemas']['LeadProfessionalView'];
+      levelOfNeed?: number;
+      /** @description Open referrals this agency made or receives */
+      openReferrals: components['schemas']['VisibleReferralView'][];
+      /** @description Only for the holder of a contract or order and the lead professional's agency */
+      parenting?: components['schemas']['ParentingRecordView'][];
+      plan?: components['schemas']['FamilyPlanView'];
+      /** @description The stream sequence of the last event this view reflects */
+      position: number;
+      /** @description The caller's agency's involvement */
+      relationships: ('referrer' | 'receiving-agency' | 'lead-professional' | 'plan-member' | 'parenting-holder')[];
+    };
+    AssessmentDoneView: {
+      /** Format: date-time */
+      completedAt: string;
+    };
+    ContactView: {
+      email?: string;
+      phone?: string;
+    };
+    FamilyActionsView: {
+      open: components['schemas']['FamilyPlanActionView'][];
+      overdue: components['schemas']['FamilyPlanActionView'][];
+    };
+    FamilyCarerView: {
+      familyName: string;
+      givenName: string;
+      /** @example mother */
+      relationship: string;
+    };
+    FamilyChildView: {
+      /** Format: date */
+      dateOfBirth?: string;
+      /**
+       * Format: date
+       * @description For an unborn child
+       */
+      expectedDateOfBirth?: string;
+      /** @example Okoro */
+      familyName: string;
+      /** @example Maya */
+      givenName: string;
+    };
+    FamilyPlanActionView: {
+      /** Format: uuid */
+      actionId: string;
+      description: string;
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      outcomeId: string;
+      ownerAgencyId: string;
+      ownerName?: string;
+      /** @enum {string} */
+      status: 'not-started' | 'in-progress' | 'done' | 'cancelled';
+    };
+    FamilyPlanMemberView: {
+      agencyId: string;
+      agencyName: string;
+      contact: components['schemas']['ContactView'];
+      contactName: string;
+      /** Format: date-time */
+      joinedAt: string;
+      personId?: string;
+      role: string;
+    };
+    FamilyPlanOutcomeView: {
+      description: string;
+      /** @example education */
+      headlineOutcome: string;
+      /** Format: uuid */
+      outcomeId: string;
+    };
+    FamilyPlanView: {
+      /** @enum {string} */
+      agreement: 'agreed' | 'withdrawn';
+      /** @description Only for the agencies the assessment is shared with, and the lead professional's */
+      assessment?: components['schemas']['AssessmentDoneView'];
+      /** Format: date-time */
+      closedAt?: string;
+      /** Format: date */
+      lastReviewDate?: string;
+      members: components['schemas']['FamilyPlanMemberView'][];
+      /** Format: date */
+      nextReviewDue?: string;
+      /** Format: date-time */
+      openedAt: string;
+      outcomes: components['schemas']['FamilyPlanOutcomeView'][];
+      /** Format: uuid */
+      planId: string;
+      /** @description A handover proposed and not yet answered */
+      proposedLead?: components['schemas']['ProposedLeadView'];
+      reviewOverdue: boolean;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      version: number;
+    };
     FieldErrorView: {
       /**
        * @description Path into the request, or a header or query name
@@ -69,6 +196,37 @@ export interface components {
        * @example isNotFuture
        */
       rule: string;
+    };
+    LeadProfessionalView: {
+      agencyId: string;
+      agencyName: string;
+      contact: components['schemas']['ContactView'];
+      /** @example Kemi Adeyemi */
+      name: string;
+      personId: string;
+      /** @example Family support worker */
+      role: string;
+      /**
+       * Format: date-time
+       * @description Lead professional since
+       */
+      since: string;
+    };
+    ParentingRecordView: {
+      /** @description Still binding or in force */
+      active: boolean;
+      /** Format: date */
+      endsOn?: string;
+      holderAgencyId: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'contract' | 'order';
+      legalBasis?: string;
+      /** Format: date */
+      startsOn?: string;
+      status: string;
+      version: number;
     };
     ProblemView: {
       /** @example dateOfBirth must not be in the future */
@@ -92,6 +250,32 @@ export interface components {
        */
       type: string;
     };
+    ProposedLeadView: {
+      agencyId: string;
+      agencyName: string;
+      name: string;
+      /** Format: date-time */
+      proposedAt: string;
+    };
+    SummaryLeadView: {
+      agencyId: string;
+      agencyName: string;
+      name: string;
+    };
+    VisibleReferralView: {
+      /** Format: date-time */
+      decisionDueAt?: string;
+      decisionOverdue: boolean;
+      outcome?: string;
+      /** Format: date-time */
+      receivedAt?: string;
+      receivingAgencyId: string;
+      /** Format: uuid */
+      referralId: string;
+      referrerAgencyId?: string;
+      /** @enum {string} */
+      status: 'received' | 'decided' | 'withdrawn';
+    };
   };
   responses: {
     /** @description The request is malformed, or a field is invalid (each named in errors) */
@@ -103,8 +287,26 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description Your role may not do this */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The request headers are larger than the service accepts */
     HeadersTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description Not found, or not yours to see */
+    NotFound: {
       headers: {
         [name: string]: unknown;
       };
@@ -163,6 +365,8 @@ export interface operations {
   FamilyController_list: {
     parameters: {
       query?: {
+        /** @description Event ids, comma-separated, as a write answered them in its Baton-Events header: answer only once the views have applied them (or 503 not-yet-applied when waitMs runs out) */
+        after?: string;
         /** @description A child's date of birth, YYYY-MM-DD */
         childDateOfBirth?: string;
         /** @description nextCursor from the previous page */
@@ -187,14 +391,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of families */
       200: {
         headers: {
+          /** @description The event stream position the views had applied when this answer was read */
+          'Baton-Position'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyFamilySummaryPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -203,6 +413,8 @@ export interface operations {
   FamilyController_get: {
     parameters: {
       query?: {
+        /** @description Event ids, comma-separated, as a write answered them in its Baton-Events header: answer only once the views have applied them (or 503 not-yet-applied when waitMs runs out) */
+        after?: string;
         /** @description Wait until the views have applied the event stream up to this sequence (a `position` seen earlier) */
         minPosition?: number;
         waitMs?: number;
@@ -215,14 +427,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The family, as my agency may see it */
       200: {
         headers: {
+          /** @description The event stream position the views had applied when this answer was read */
+          'Baton-Position'?: number;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyFamilyView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -238,13 +457,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Server-sent events: `position` first, then `family-changed` (id: the stream position) and `missed-changes` */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];

@@ -148,6 +148,12 @@ export interface components {
       /** @description 10-digit NHS number with a valid check digit */
       nhsNumber?: string;
     };
+    CodeLabelView: {
+      /** @example 3A */
+      code: string;
+      /** @example Schools */
+      label: string;
+    };
     ConcernsDto: {
       categories: (
         | 'education'
@@ -251,6 +257,21 @@ export interface components {
        */
       rule: string;
     };
+    LevelOfNeedLabelView: {
+      description: string;
+      /** @example Targeted early help */
+      label: string;
+      /** @enum {integer} */
+      level: 1 | 2 | 3 | 4;
+    };
+    PersonRefView: {
+      /** @example rivermead-primary */
+      agencyId: string;
+      /** @example Sam Okafor */
+      name: string;
+      /** @example dsl-rivermead */
+      personId: string;
+    };
     ProblemView: {
       /** @example dateOfBirth must not be in the future */
       detail?: string;
@@ -273,6 +294,109 @@ export interface components {
        */
       type: string;
     };
+    ReferenceAgencyView: {
+      /** @example rivermead-primary */
+      id: string;
+      /** @example school */
+      kind: string;
+      /** @example Rivermead Primary School */
+      name: string;
+      receivesReferrals: boolean;
+    };
+    ReferenceTeamView: {
+      /** @example demo-front-door */
+      agencyId: string;
+      /** @example demo-hub-family-support */
+      id: string;
+      /** @example Family support (hub) */
+      name: string;
+    };
+    ReferralCarerView: {
+      address?: string;
+      /** Format: uuid */
+      carerId: string;
+      email?: string;
+      familyName: string;
+      givenName: string;
+      phone?: string;
+      /** @example mother */
+      relationship: string;
+    };
+    ReferralChildView: {
+      /** Format: uuid */
+      childId: string;
+      /** @example 2017-03-14 */
+      dateOfBirth?: string;
+      /**
+       * @description For an unborn child
+       * @example 2027-02-01
+       */
+      expectedDateOfBirth?: string;
+      familyName: string;
+      gender?: string;
+      givenName: string;
+      /** @description 10-digit NHS number with a valid check digit */
+      nhsNumber?: string;
+    };
+    ReferralConsentView: {
+      /**
+       * @description Required when consent was not given
+       * @enum {string}
+       */
+      lawfulBasis?:
+        'safeguarding-significant-harm' | 'public-task-children-act-2004-s10' | 'legal-obligation' | 'vital-interests';
+      /** @description Why the referral proceeds without consent; required when consent was not given */
+      reason?: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description Did the family agree to information being shared with partner agencies? */
+      sharingAgreed: boolean;
+      /**
+       * @description Did the family consent to the referral?
+       * @enum {string}
+       */
+      status: 'given' | 'refused' | 'not-sought';
+    };
+    ReferralDecisionView: {
+      allocatedTeamId?: string;
+      allocatedWorkerName?: string;
+      /** Format: date-time */
+      decidedAt: string;
+      decidedBy: components['schemas']['PersonRefView'];
+      /** @enum {integer} */
+      levelOfNeed: 1 | 2 | 3 | 4;
+      /** @enum {string} */
+      outcome: 'signpost-universal' | 'accept-early-help' | 'step-up-social-care' | 'no-further-action';
+      reasons: string;
+    };
+    ReferralFamilyView: {
+      carers: components['schemas']['ReferralCarerView'][];
+      children: components['schemas']['ReferralChildView'][];
+    };
+    ReferralOutcomeView: {
+      /** Format: date-time */
+      decidedAt: string;
+      /** @enum {integer} */
+      levelOfNeed: 1 | 2 | 3 | 4;
+      /** @enum {string} */
+      outcome: 'signpost-universal' | 'accept-early-help' | 'step-up-social-care' | 'no-further-action';
+    };
+    ReferralPage: {
+      items: components['schemas']['ReferralView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    ReferralReferenceView: {
+      agencies: components['schemas']['ReferenceAgencyView'][];
+      concernCategories: string[];
+      lawfulBases: string[];
+      /** @description The authority's own words for each level of need */
+      levelsOfNeed: components['schemas']['LevelOfNeedLabelView'][];
+      outcomes: string[];
+      /** @description CIN census referral sources */
+      referralSources: components['schemas']['CodeLabelView'][];
+      teams: components['schemas']['ReferenceTeamView'][];
+    };
     ReferralSourceDto: {
       /** @description Referring practitioner's agency (required for practitioners) */
       agencyId?: string;
@@ -288,6 +412,94 @@ export interface components {
       relationship?: 'self' | 'family-member' | 'acquaintance' | 'other-individual' | 'anonymous';
       role?: string;
     };
+    ReferralSourceView: {
+      /** @description Referring practitioner's agency (required for practitioners) */
+      agencyId?: string;
+      email?: string;
+      /** @description Withhold the referrer's identity from the family (always true when anonymous) */
+      identityWithheld?: boolean;
+      /** @enum {string} */
+      kind: 'practitioner' | 'individual';
+      /** @description Referrer name (practitioner, or individual unless anonymous) */
+      name?: string;
+      phone?: string;
+      /** @enum {string} */
+      relationship?: 'self' | 'family-member' | 'acquaintance' | 'other-individual' | 'anonymous';
+      role?: string;
+    };
+    ReferralView: {
+      concerns: components['schemas']['ConcernsDto'];
+      consent: components['schemas']['ReferralConsentView'];
+      /** @description The triage decision (receiving agency only) */
+      decision?: components['schemas']['ReferralDecisionView'];
+      /**
+       * Format: date-time
+       * @description When the triage decision is due (1 working day)
+       */
+      decisionDueAt: string;
+      family: components['schemas']['ReferralFamilyView'];
+      /** Format: uuid */
+      familyId: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description An earlier referral of the same family (receiving agency only)
+       */
+      linkedToReferralId?: string;
+      /** @description The decision as the referrer sees it */
+      outcome?: components['schemas']['ReferralOutcomeView'];
+      /** @enum {integer} */
+      proposedLevelOfNeed: 1 | 2 | 3 | 4;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @example demo-front-door */
+      receivingAgencyId: string;
+      source: components['schemas']['ReferralSourceView'];
+      /**
+       * @description CIN census referral source
+       * @enum {string}
+       */
+      sourceCode:
+        | '1A'
+        | '1B'
+        | '1C'
+        | '1D'
+        | '2A'
+        | '2B'
+        | '3A'
+        | '3B'
+        | '3C'
+        | '3D'
+        | '3E'
+        | '3F'
+        | '4'
+        | '5A'
+        | '5B'
+        | '5C'
+        | '5D'
+        | '6'
+        | '7'
+        | '8'
+        | '9'
+        | '10';
+      /** @enum {string} */
+      status: 'received' | 'decided' | 'withdrawn';
+      /** @description Who submitted it (receiving agency only) */
+      submittedBy?: components['schemas']['PersonRefView'];
+      /** @enum {string} */
+      urgency: 'routine' | 'urgent';
+      /** @description The version the ETag names */
+      version: number;
+      withdrawal?: components['schemas']['ReferralWithdrawalView'];
+    };
+    ReferralWithdrawalView: {
+      reason: string;
+      /** Format: date-time */
+      withdrawnAt: string;
+      /** @description Shown to the receiving agency */
+      withdrawnBy?: components['schemas']['PersonRefView'];
+    };
     WithdrawReferralDto: {
       reason: string;
     };
@@ -295,6 +507,24 @@ export interface components {
   responses: {
     /** @description The request is malformed, or a field is invalid (each named in errors) */
     BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The request conflicts with the record's current state */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description Your role may not do this */
+    Forbidden: {
       headers: {
         [name: string]: unknown;
       };
@@ -311,8 +541,44 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description Not found, or not yours to see */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The body is larger than the service accepts */
     PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match does not name the current version: read it again */
+    PreconditionFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match is required for this change */
+    PreconditionRequired: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The request breaks a rule (each field and rule named in errors) */
+    RuleBroken: {
       headers: {
         [name: string]: unknown;
       };
@@ -386,11 +652,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The code lists */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralReferenceView'];
+        };
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
@@ -412,11 +681,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of referrals */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
@@ -429,7 +701,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Same key and body return the same referral */
+        /** @description Any unique string (a UUID): a retry with the same key and body returns the first answer */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -441,18 +713,27 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The referral as received */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -469,14 +750,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The referral */
       200: {
         headers: {
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -487,7 +774,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description ETag of the referral as read */
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -501,19 +788,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The referral with its decision */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -523,6 +821,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -536,19 +835,29 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The referral, withdrawn */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -568,14 +877,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of overdue referrals */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -599,14 +912,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of referrals awaiting triage */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReferralPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];

@@ -356,6 +356,19 @@ export interface components {
       needs: string;
       strengths: string;
     };
+    AssessmentView: {
+      /** Format: uuid */
+      assessmentId: string;
+      childDevelopment: components['schemas']['AssessmentDomainDto'];
+      childVoice: string;
+      /** Format: date-time */
+      completedAt: string;
+      completedBy: components['schemas']['PersonRefView'];
+      familyAndEnvironment: components['schemas']['AssessmentDomainDto'];
+      familyView: string;
+      parentsAndCarers: components['schemas']['AssessmentDomainDto'];
+      sharedWithAgencyIds: string[];
+    };
     AttendeeDto: {
       agencyId?: string;
       name: string;
@@ -395,6 +408,11 @@ export interface components {
        */
       recordedAs: string;
     };
+    FamilyLeadPreferenceRecord: {
+      note?: string;
+      /** @enum {unknown} */
+      preference: 'agrees' | 'prefers-someone-else' | 'no-preference' | 'not-asked';
+    };
     FamilyPreferenceDto: {
       /** @description In the family’s words, where they gave any */
       note?: string;
@@ -418,6 +436,21 @@ export interface components {
        */
       rule: string;
     };
+    HandoverDeclinedView: {
+      /** Format: uuid */
+      handoverId: string;
+      /** Format: uuid */
+      planId: string;
+      planVersion: number;
+      /** @enum {string} */
+      status: 'declined';
+    };
+    HeadlineOutcomeView: {
+      /** @example education */
+      code: string;
+      /** @example Getting a good education */
+      label: string;
+    };
     MemberDepartureDto: {
       /** @example Attendance has recovered; school support continues as usual */
       reason: string;
@@ -433,6 +466,13 @@ export interface components {
       /** @example class teacher */
       role: string;
     };
+    MemberLeftView: {
+      /** @enum {boolean} */
+      left: true;
+      /** Format: uuid */
+      planId: string;
+      planVersion: number;
+    };
     OpenPlanDto: {
       carers: components['schemas']['PlanCarerDto'][];
       children: components['schemas']['PlanChildDto'][];
@@ -441,7 +481,7 @@ export interface components {
       familyId?: string;
       /** @description The lead professional, named explicitly */
       lead: components['schemas']['ProfessionalDto'];
-      /** @enum {number} */
+      /** @enum {integer} */
       levelOfNeed: 2 | 3;
       /** @description Other agencies on the plan from the start */
       members?: components['schemas']['MemberDto'][];
@@ -468,11 +508,71 @@ export interface components {
        */
       progress: 'worse' | 'no-change' | 'some-progress' | 'good-progress' | 'achieved';
     };
+    PersonRefView: {
+      /** @example demo-hub-family-support */
+      agencyId: string;
+      /** @example Kemi Adeyemi */
+      name: string;
+      /** @example fsw-kemi */
+      personId: string;
+    };
+    PlanAction: {
+      /** Format: uuid */
+      actionId: string;
+      description: string;
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      outcomeId: string;
+      overdue: boolean;
+      ownerAgencyId: string;
+      ownerName?: string;
+      ownerPersonId?: string;
+      /** @enum {unknown} */
+      status: 'not-started' | 'in-progress' | 'done' | 'cancelled';
+    };
+    PlanAgreementView: {
+      /** Format: date-time */
+      agreedAt: string;
+      /** @example signed plan agreement at home visit */
+      recordedAs: string;
+      /** @enum {string} */
+      status: 'agreed' | 'withdrawn';
+      withdrawalReason?: string;
+      /** Format: date-time */
+      withdrawnAt?: string;
+    };
+    PlanAssessmentView: {
+      /** Format: uuid */
+      assessmentId: string;
+      /** Format: date-time */
+      completedAt: string;
+      /** @description Whether the caller may read the assessment itself */
+      readable: boolean;
+      sharedWithAgencyIds: string[];
+    };
+    PlanCarer: {
+      /** Format: uuid */
+      carerId: string;
+      familyName: string;
+      givenName: string;
+      relationship: string;
+    };
     PlanCarerDto: {
       familyName: string;
       givenName: string;
       /** @example mother */
       relationship: string;
+    };
+    PlanChild: {
+      /** Format: uuid */
+      childId: string;
+      /** Format: date */
+      dateOfBirth?: string;
+      /** Format: date */
+      expectedDateOfBirth?: string;
+      familyName: string;
+      givenName: string;
     };
     PlanChildDto: {
       /** @example 2017-03-14 */
@@ -486,6 +586,136 @@ export interface components {
       givenName: string;
       /** @description 10-digit NHS number with a valid check digit; kept in taf only */
       nhsNumber?: string;
+    };
+    PlanClosureView: {
+      /** @enum {string} */
+      reason:
+        | 'needs-met'
+        | 'stepped-up'
+        | 'stepped-down'
+        | 'family-withdrew-agreement'
+        | 'moved-to-another-authority'
+        | 'other';
+      reasonText?: string;
+    };
+    PlanLead: {
+      professional: components['schemas']['PlanProfessional'];
+      /** Format: date-time */
+      since: string;
+    };
+    PlanListItemPage: {
+      items: components['schemas']['PlanListItemView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    PlanListItemView: {
+      children: components['schemas']['PlanChild'][];
+      /** Format: uuid */
+      familyId: string;
+      /** Format: uuid */
+      id: string;
+      lead: components['schemas']['PlanListLeadView'];
+      /** @enum {integer} */
+      levelOfNeed: 2 | 3;
+      /** Format: date */
+      nextReviewDate?: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+    };
+    PlanListLeadView: {
+      agencyId: string;
+      agencyName: string;
+      email: string;
+      name: string;
+      phone?: string;
+    };
+    PlanMember: {
+      agencyId: string;
+      agencyName: string;
+      contactName: string;
+      email?: string;
+      /** Format: date-time */
+      joinedAt: string;
+      /** Format: uuid */
+      memberId: string;
+      personId?: string;
+      phone?: string;
+      role: string;
+    };
+    PlanOutcome: {
+      description: string;
+      headlineOutcome: string;
+      /** Format: uuid */
+      outcomeId: string;
+    };
+    PlanPendingHandoverView: {
+      familyPreference: components['schemas']['FamilyLeadPreferenceRecord'];
+      /** Format: uuid */
+      handoverId: string;
+      /** Format: date-time */
+      proposedAt: string;
+      proposedLead: components['schemas']['PlanProfessional'];
+    };
+    PlanProfessional: {
+      agencyId: string;
+      agencyName: string;
+      email: string;
+      name: string;
+      personId: string;
+      phone?: string;
+      role: string;
+    };
+    PlanReferenceView: {
+      actionStatuses: string[];
+      closureReasons: string[];
+      familyLeadPreferences: string[];
+      headlineOutcomes: components['schemas']['HeadlineOutcomeView'][];
+      outcomeProgress: string[];
+      /** @example 6 */
+      reviewCadenceWeeks: number;
+    };
+    PlanView: {
+      /** @description Members see their own agency’s actions; the lead and managers see all */
+      actions: components['schemas']['PlanAction'][];
+      agreement: components['schemas']['PlanAgreementView'];
+      assessment?: components['schemas']['PlanAssessmentView'];
+      carers: components['schemas']['PlanCarer'][];
+      /** @description The lead professional also sees each nhsNumber */
+      children: components['schemas']['PlanChild'][];
+      /** Format: date-time */
+      closedAt?: string;
+      closure?: components['schemas']['PlanClosureView'];
+      /** Format: uuid */
+      familyId: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      lastReviewDate?: string;
+      lead: components['schemas']['PlanLead'];
+      /** @enum {integer} */
+      levelOfNeed: 2 | 3;
+      members: components['schemas']['PlanMember'][];
+      /** Format: date */
+      nextReviewDate?: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** @enum {string} */
+      origin: 'referral' | 'practitioner';
+      outcomes: components['schemas']['PlanOutcome'][];
+      pendingHandover?: components['schemas']['PlanPendingHandoverView'];
+      referralIds: string[];
+      /**
+       * @description The caller's relationship to the plan
+       * @enum {string}
+       */
+      relationship: 'lead' | 'manager' | 'member';
+      reviewCadenceWeeks: number;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** @description The version the ETag names */
+      version: number;
     };
     ProblemView: {
       /** @example dateOfBirth must not be in the future */
@@ -552,6 +782,23 @@ export interface components {
       /** @description One entry for each agreed outcome */
       progress: components['schemas']['OutcomeProgressDto'][];
     };
+    ReviewList: {
+      items: components['schemas']['ReviewView'][];
+    };
+    ReviewView: {
+      attendees: components['schemas']['AttendeeDto'][];
+      decisions: string;
+      /** Format: date */
+      heldOn: string;
+      /** Format: date */
+      nextReviewDate: string;
+      progress: components['schemas']['OutcomeProgressDto'][];
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: components['schemas']['PersonRefView'];
+      /** Format: uuid */
+      reviewId: string;
+    };
     StepDownDto: {
       /** @example Needs now met by school and health visiting as usual */
       reason: string;
@@ -561,6 +808,30 @@ export interface components {
       reason: string;
       /** @description The children's social care agency; the tenant's by default */
       toAgencyId?: string;
+    };
+    TimelineItemPage: {
+      items: components['schemas']['TimelineItemView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    TimelineItemView: {
+      /** @description Who did it, as recorded */
+      actor: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      at: string;
+      /** @description What changed, by kind of entry */
+      details: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      planId: string;
+      planVersion: number;
+      /** @example Kemi Adeyemi became lead professional */
+      summary: string;
+      /** @example baton.plan.lead-changed.v1 */
+      type: string;
     };
     UpdateActionDto: {
       dueDate?: string;
@@ -587,6 +858,24 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description The request conflicts with the record's current state */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description Your role may not do this */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The request headers are larger than the service accepts */
     HeadersTooLarge: {
       headers: {
@@ -596,8 +885,44 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description Not found, or not yours to see */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The body is larger than the service accepts */
     PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match does not name the current version: read it again */
+    PreconditionFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match is required for this change */
+    PreconditionRequired: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The request breaks a rule (each field and rule named in errors) */
+    RuleBroken: {
       headers: {
         [name: string]: unknown;
       };
@@ -677,11 +1002,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of the family’s plans’ timeline */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TimelineItemPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
@@ -705,11 +1033,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of plans */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanListItemPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
@@ -722,7 +1053,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Same key and body return the same plan */
+        /** @description Any unique string (a UUID): a retry with the same key and body returns the first answer */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -734,18 +1065,29 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan as opened */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -762,14 +1104,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The plan */
       200: {
         headers: {
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -791,14 +1139,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of the plan’s timeline */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TimelineItemPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -809,6 +1161,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -822,19 +1175,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan with the new action */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -844,6 +1210,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -858,19 +1225,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan with the action updated */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -880,6 +1258,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -893,19 +1272,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan, agreement withdrawn */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -922,14 +1312,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The latest assessment */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AssessmentView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -940,6 +1334,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -953,19 +1348,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan with its assessment summary */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -975,6 +1383,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -988,19 +1397,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan, closed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1010,6 +1430,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1023,19 +1444,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan with the handover pending */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1045,6 +1479,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1055,17 +1490,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The plan under its new lead professional */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       414: components['responses']['UriTooLong'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1075,6 +1521,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1089,19 +1536,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The answer was recorded */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HandoverDeclinedView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1111,6 +1569,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1124,19 +1583,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan with the new member */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1146,6 +1616,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1160,19 +1631,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan; or, for an agency that has just left it, only that it left */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'] | components['schemas']['MemberLeftView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1182,6 +1664,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1195,19 +1678,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan with its outcomes */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1224,14 +1718,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The reviews */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReviewList'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -1242,6 +1740,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1255,19 +1754,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan after its review */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1277,6 +1789,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1290,19 +1803,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan, stepped down and closed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1312,6 +1836,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path: {
@@ -1325,19 +1850,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The plan, stepped up and closed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1352,11 +1888,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The reference data */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanReferenceView'];
+        };
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];

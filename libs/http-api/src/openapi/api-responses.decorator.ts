@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtension, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiExtraModels, ApiHeader, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { HeadersObject } from '@nestjs/swagger';
 
 /** The operation-specific problems a decorator may declare; the document adds the ones every operation can give. */
@@ -33,6 +33,8 @@ export interface SuccessOptions {
   description: string;
   /** The body's class (an array of one class for a JSON array); none for an empty body. */
   type?: Type<unknown> | [Type<unknown>];
+  /** The body is one of these classes (an answer that depends on who asks). */
+  oneOf?: Type<unknown>[];
   headers?: ResponseHeaderName[];
   /** The body's media type when it is not JSON (a CSV report, an event stream). */
   contentType?: string;
@@ -51,6 +53,17 @@ export function ApiSuccess(status: number, options: SuccessOptions): MethodDecor
       ...withHeaders,
       content: { [options.contentType]: { schema: { type: 'string' } } },
     });
+  }
+  if (options.oneOf !== undefined) {
+    return applyDecorators(
+      ApiExtraModels(...options.oneOf),
+      ApiResponse({
+        status,
+        description: options.description,
+        ...withHeaders,
+        schema: { oneOf: options.oneOf.map((t) => ({ $ref: getSchemaPath(t) })) },
+      }),
+    );
   }
   const [type, isArray] = Array.isArray(options.type) ? [options.type[0], true] : [options.type, false];
   return ApiResponse({

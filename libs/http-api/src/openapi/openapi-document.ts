@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details.js';
 import { PROBLEMS_EXTENSION, RESPONSE_HEADERS, tagDescription } from './api-responses.decorator.js';
+import { registeredComponentSchemas } from './component-schemas.js';
 import { FieldErrorView, ProblemView } from './problem.view.js';
 
 export interface ApiDocumentInfo {
@@ -134,7 +135,10 @@ function problemResponses(statuses: number[]): Record<string, ResponseObject> {
  * handler returning a function-valued promise, an event handler's payload class), which no operation uses.
  */
 function referencedSchemas(document: OpenAPIObject): Record<string, SchemaObject | ReferenceObject> {
-  const all = document.components?.schemas ?? {};
+  const all = { ...document.components?.schemas, ...registeredComponentSchemas() } as Record<
+    string,
+    SchemaObject | ReferenceObject
+  >;
   const refs = (value: unknown): string[] =>
     [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
   const kept = new Set<string>();

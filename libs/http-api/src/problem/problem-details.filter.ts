@@ -66,7 +66,9 @@ function slugOf(status: number, code?: string): string {
   return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
 }
 
+/** Sends `problem`, with `Retry-After` when it says how long to wait (503, 429). */
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  if (typeof problem.retryAfter === 'number') void reply.header('retry-after', String(problem.retryAfter));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 

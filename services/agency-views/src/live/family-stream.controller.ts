@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, ProblemException, type RequestOrigin, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
 import { summaryOf } from '../domain/agency-view.js';
 import { FamilyQueries } from '../family/family-queries.js';
 import type { ViewChangeMessage } from './view-change-message.js';
@@ -35,6 +35,12 @@ export class FamilyStreamController {
   @Get('changes')
   @ApiOperation({ summary: "Live changes to my agency's families (text/event-stream)" })
   @ApiProduces('text/event-stream')
+  @ApiSuccess(200, {
+    description:
+      'Server-sent events: `position` first, then `family-changed` (id: the stream position) and `missed-changes`',
+    contentType: 'text/event-stream',
+  })
+  @ApiProblems(403)
   stream(
     @CurrentCaller() caller: Caller,
     @Origin() origin: RequestOrigin,

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@baton/auth';
 import { CIN_REFERRAL_SOURCES, REFERRAL_OUTCOMES } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
-import { ApiTag } from '@baton/http-api';
+import { ApiSuccess, ApiTag } from '@baton/http-api';
 import { CONCERN_CATEGORIES, LAWFUL_BASES } from '../referral/dto/create-referral.dto.js';
+import { ReferralReferenceView } from './reference.responses.js';
 
 /** The code lists a referral form needs, with the caller's authority's own labels for levels of need. */
 @ApiTag('reference', "Code lists and the caller's authority's own reference data that forms need")
@@ -15,6 +16,7 @@ export class ReferenceController {
 
   @Get()
   @ApiOperation({ summary: 'Referral source codes, levels of need, agencies, outcomes, lawful bases' })
+  @ApiSuccess(200, { description: 'The code lists', type: ReferralReferenceView })
   reference(@CurrentCaller() caller: Caller) {
     const tenant = this.tenants.requireTenant(caller.tenant);
     return {

@@ -8,7 +8,8 @@ import {
   PLAN_CLOSURE_REASONS,
 } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
-import { ApiTag } from '@baton/http-api';
+import { ApiSuccess, ApiTag } from '@baton/http-api';
+import { PlanReferenceView } from './reference.responses.js';
 
 @ApiTag('reference', "Code lists and the caller's authority's own reference data that forms need")
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class ReferenceController {
   @ApiOperation({
     summary: "The caller's authority's plan reference data: headline outcomes, review cadence and the scales",
   })
+  @ApiSuccess(200, { description: 'The reference data', type: PlanReferenceView })
   plans(@CurrentCaller() caller: Caller) {
     const tenant = this.tenants.requireTenant(caller.tenant);
     return {
