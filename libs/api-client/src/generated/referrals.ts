@@ -226,7 +226,7 @@ export interface components {
        * @default routine
        * @enum {string}
        */
-      urgency: 'routine' | 'urgent';
+      urgency?: 'routine' | 'urgent';
     };
     DecideReferralDto: {
       /** @description One of the tenant's teams */
