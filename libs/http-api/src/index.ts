@@ -6,8 +6,22 @@ export {
   type ProblemDetails,
 } from './problem/problem-details.js';
 export { ProblemDetailsFilter, toProblem } from './problem/problem-details.filter.js';
-export { createValidationPipe, fieldErrors, validationProblem } from './validation/validation-pipe.js';
-export { createHttpApp, configureHttpApp, logLevelsFrom, type HttpAppOptions } from './app/create-http-app.js';
+export { isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from './problem/unavailable.js';
+export { jsonDepthExceeds, DEFAULT_MAX_JSON_DEPTH } from './app/json-body.js';
+export {
+  createValidationPipe,
+  fieldErrors,
+  missingNestedFields,
+  validationProblem,
+} from './validation/validation-pipe.js';
+export {
+  createHttpApp,
+  configureHttpApp,
+  logLevelsFrom,
+  trustProxyFrom,
+  type HttpAppOptions,
+} from './app/create-http-app.js';
+export type { RateLimits } from './app/defences.js';
 export { HealthModule } from './health/health.module.js';
 export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness.js';
 export { etagFor, requireIfMatch } from './concurrency/etag.js';
@@ -34,3 +48,4 @@ export { openApiDocument, EVENTS_HEADER, type ApiDocumentInfo } from './openapi/
 export { FieldErrorView, ProblemView } from './openapi/problem.view.js';
 export { PageOf } from './openapi/page.view.js';
 export { registerComponentSchemas } from './openapi/component-schemas.js';
+export { toCsv, flatten } from './csv/csv.js';

@@ -1,7 +1,7 @@
 import { Logger, type DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type ServiceConfig } from '@baton/config';
-import { createHttpApp, logLevelsFrom } from '@baton/http-api';
+import { createHttpApp, logLevelsFrom, trustProxyFrom, type HttpAppOptions } from '@baton/http-api';
 import { JetStreamServer } from '@baton/messaging';
 import { ServiceContext } from './service-context.js';
 
@@ -35,9 +35,23 @@ async function start<C extends ServiceConfig>(definition: ServiceDefinition<C>, 
     description: definition.description,
     logLevels: logLevelsFrom(context.config.LOG_LEVEL),
     documentedPort: new definition.config().PORT,
+    ...httpOptionsFrom(context.config),
+    docs: context.config.API_DOCS === 'true' ? 'ui' : false,
   });
   await serveHttpAndEvents(app, context.config.PORT, context.config.HOST);
   logger.log(`listening on ${await app.getUrl()}`);
+}
+
+/** What the configuration says about the HTTP layer's defences (README: Configuration). */
+export function httpOptionsFrom(config: ServiceConfig): Pick<HttpAppOptions, 'rateLimits' | 'trustProxy'> {
+  return {
+    trustProxy: trustProxyFrom(config.TRUST_PROXY),
+    rateLimits: {
+      perCaller: config.RATE_LIMIT_PER_CALLER,
+      perAddress: config.RATE_LIMIT_PER_ADDRESS,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    },
+  };
 }
 
 /** Consumes the service's events (JetStream, with the HTTP app's pipes and filters) and listens for HTTP. */

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DevIssuer } from '@baton/auth';
 import { loadConfig, type ServiceConfig } from '@baton/config';
 import { createHttpApp } from '@baton/http-api';
-import { serveHttpAndEvents, type ServiceDefinition } from './run-service.js';
+import { httpOptionsFrom, serveHttpAndEvents, type ServiceDefinition } from './run-service.js';
 import { ServiceContext } from './service-context.js';
 
 /** A test's own database, stream and subject prefix (what `@baton/testing`'s `TestInfra` provides). */
@@ -54,6 +54,9 @@ export async function startTestService<C extends ServiceConfig>(
     AUTH_ISSUER: issuer.issuer,
     AUTH_JWKS_URL: options.auth?.jwksUrl ?? `${jwks?.url}/.well-known/jwks.json`,
     LOG_LEVEL: 'warn',
+    // Tests send many requests from one address and person; a test of the limits sets its own.
+    RATE_LIMIT_PER_CALLER: '0',
+    RATE_LIMIT_PER_ADDRESS: '0',
     ...options.env,
   });
   const context = new ServiceContext(config, new Logger(options.service));
@@ -62,8 +65,10 @@ export async function startTestService<C extends ServiceConfig>(
     description: options.description ?? 'test',
     documentedPort: new options.config().PORT,
     logLevels: options.logLevels ?? ['fatal', 'error', 'warn'],
-    // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served.
-    swaggerUi: false,
+    ...httpOptionsFrom(config),
+    // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served, for the
+    // tests that generate requests from it.
+    docs: 'json',
   });
   await serveHttpAndEvents(app, 0, '127.0.0.1');
   return {

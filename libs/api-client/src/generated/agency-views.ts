@@ -377,7 +377,7 @@ export interface operations {
         limit?: number;
         /** @description Wait until the views have applied the event stream up to this sequence (a `position` seen earlier) */
         minPosition?: number;
-        /** @description Start of a child's or carer's given or family name; several words must all match */
+        /** @description Start of a child's or carer's given or family name; several words must all match. The characters a name may hold (Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters), the same rule the referral, plan and order take names by */
         name?: string;
         /** @description Only families where my agency has an open action past its due date */
         overdueActions?: boolean;

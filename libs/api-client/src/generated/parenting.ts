@@ -8,7 +8,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Per holding agency, for a date range: orders, breaches, how they ended, median working days to decision */
+    /**
+     * Per holding agency, for a date range: orders, breaches, how they ended, median working days to decision
+     * @description A decision counts once it has taken effect: a prosecution referral is awaitingApproval (neither decided nor undecided, not in the prosecution share or the median) until approved, and undecided again if rejected.
+     */
     get: operations['AuditController_consistencyReport'];
     put?: never;
     post?: never;
@@ -25,7 +28,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Breaches with no timely contact or no decision, unapproved prosecutions, orders past end, long programmes */
+    /**
+     * Breaches with no timely contact or no decision, unapproved prosecutions, orders past end, long programmes
+     * @description Kinds: no-contact-within-deadline (the deadline runs from the breach; a breach recorded late says so), no-decision, prosecution-awaiting-approval, decided-without-contact, past-end-still-open, programme-beyond-3-months.
+     */
     get: operations['AuditController_listExceptions'];
     put?: never;
     post?: never;
@@ -351,7 +357,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record compliance; a failure without reasonable excuse opens an enforcement case */
+    /**
+     * Record compliance; a failure without reasonable excuse opens an enforcement case
+     * @description The contact deadline (contactDueAt) is the end of the next working day after occurredOn, the breach itself; a breach entered after it is overdue at once and shows recordedLate: true.
+     */
     post: operations['RequirementController_comply'];
     delete?: never;
     options?: never;
@@ -402,7 +411,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Decide: no action, written warning, or referral for prosecution (needs a second approver) */
+    /**
+     * Decide: no action, written warning, or referral for prosecution (needs a second approver)
+     * @description A decision before the parent was contacted is recorded (the law makes no contact a condition) with decidedWithoutContact: true, and listed among the exceptions as decided-without-contact.
+     */
     post: operations['EnforcementController_recordDecision'];
     delete?: never;
     options?: never;
@@ -526,7 +538,9 @@ export interface components {
       reason: 'parent-withdrew' | 'family-moved-away' | 'needs-met' | 'order-applied-for' | 'other';
     };
     FamilyPersonDto: {
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       familyName: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       givenName: string;
       /** Format: uuid */
       personId: string;
@@ -835,6 +849,7 @@ export interface operations {
           | 'no-contact-within-deadline'
           | 'no-decision'
           | 'prosecution-awaiting-approval'
+          | 'decided-without-contact'
           | 'past-end-still-open'
           | 'programme-beyond-3-months';
         limit?: number;

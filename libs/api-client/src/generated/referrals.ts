@@ -8,7 +8,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Referral source codes, levels of need, agencies, outcomes, lawful bases */
+    /**
+     * Referral source codes, levels of need, agencies, outcomes, lawful bases, who may be allocated
+     * @description allocatableWorkers: the practitioners of agencies that receive referrals or are children’s social care, by personId; a decision allocates one of the receiving agency (or, on a step-up, of children’s social care).
+     */
     get: operations['ReferenceController_reference'];
     put?: never;
     post?: never;
@@ -125,10 +128,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AllocatableWorkerView: {
+      /** @example demo-early-help-hub */
+      agencyId: string;
+      /** @example Early help practitioner */
+      jobTitle?: string;
+      /** @example Tamsin Quillfeather */
+      name: string;
+      /** @example hub-triager */
+      personId: string;
+    };
     CarerDto: {
       address?: string;
       email?: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       familyName: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       givenName: string;
       phone?: string;
       /** @example mother */
@@ -142,8 +157,10 @@ export interface components {
        * @example 2027-02-01
        */
       expectedDateOfBirth?: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       familyName: string;
       gender?: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       givenName: string;
       /** @description 10-digit NHS number with a valid check digit */
       nhsNumber?: string;
@@ -231,7 +248,8 @@ export interface components {
     DecideReferralDto: {
       /** @description One of the tenant's teams */
       allocatedTeamId?: string;
-      allocatedWorkerName?: string;
+      /** @description The worker allocated, by `personId` from the authority's people (`allocatableWorkers` in GET /v1/reference): a practitioner of the receiving agency, who leads the plan an acceptance for early help opens, or on a step-up a practitioner of children's social care. Anyone else is a 422 (`isKnownPerson`, `allocatedWorkerMayLead`) */
+      allocatedWorkerId?: string;
       /** @description Level of need the triage team assessed */
       levelOfNeed: number;
       /** @enum {string} */
@@ -316,7 +334,9 @@ export interface components {
       /** Format: uuid */
       carerId: string;
       email?: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       familyName: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       givenName: string;
       phone?: string;
       /** @example mother */
@@ -332,8 +352,10 @@ export interface components {
        * @example 2027-02-01
        */
       expectedDateOfBirth?: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       familyName: string;
       gender?: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       givenName: string;
       /** @description 10-digit NHS number with a valid check digit */
       nhsNumber?: string;
@@ -359,7 +381,8 @@ export interface components {
     };
     ReferralDecisionView: {
       allocatedTeamId?: string;
-      allocatedWorkerName?: string;
+      /** @description The person the family is allocated to */
+      allocatedWorker?: components['schemas']['PersonRefView'];
       /** Format: date-time */
       decidedAt: string;
       decidedBy: components['schemas']['PersonRefView'];
@@ -388,6 +411,8 @@ export interface components {
     };
     ReferralReferenceView: {
       agencies: components['schemas']['ReferenceAgencyView'][];
+      /** @description Practitioners a decision may allocate: of agencies that receive referrals, or social care */
+      allocatableWorkers: components['schemas']['AllocatableWorkerView'][];
       concernCategories: string[];
       lawfulBases: string[];
       /** @description The authority's own words for each level of need */

@@ -182,7 +182,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Accept becoming lead professional (the proposed lead only); effective at once */
+    /**
+     * Accept becoming lead professional (the proposed lead only); effective at once
+     * @description Changes who leads, not what each member’s role is: the new lead’s agency and the former lead’s keep the roles they joined with; an agency not yet on the plan joins in the new lead’s own role (proposedLead.role).
+     */
     post: operations['HandoverController_accept'];
     delete?: never;
     options?: never;
@@ -463,7 +466,10 @@ export interface components {
       /** @description The contact practitioner, when they have an account */
       personId?: string;
       phone?: string;
-      /** @example class teacher */
+      /**
+       * @description The agency’s role in the plan; a change of lead professional never changes it
+       * @example class teacher
+       */
       role: string;
     };
     MemberLeftView: {
@@ -559,7 +565,9 @@ export interface components {
       relationship: string;
     };
     PlanCarerDto: {
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       familyName: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       givenName: string;
       /** @example mother */
       relationship: string;
@@ -582,7 +590,9 @@ export interface components {
        * @example 2027-02-01
        */
       expectedDateOfBirth?: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       familyName: string;
+      /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
       givenName: string;
       /** @description 10-digit NHS number with a valid check digit; kept in taf only */
       nhsNumber?: string;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEVELS_OF_NEED } from '@baton/contracts';
 
 export class CodeLabelView {
@@ -67,4 +67,24 @@ export class ReferralReferenceView {
 
   @ApiProperty({ type: [ReferenceTeamView] })
   teams: ReferenceTeamView[];
+
+  @ApiProperty({
+    type: () => [AllocatableWorkerView],
+    description: 'Practitioners a decision may allocate: of agencies that receive referrals, or social care',
+  })
+  allocatableWorkers: AllocatableWorkerView[];
+}
+
+export class AllocatableWorkerView {
+  @ApiProperty({ example: 'hub-triager' })
+  personId: string;
+
+  @ApiProperty({ example: 'Tamsin Quillfeather' })
+  name: string;
+
+  @ApiProperty({ example: 'demo-early-help-hub' })
+  agencyId: string;
+
+  @ApiPropertyOptional({ example: 'Early help practitioner' })
+  jobTitle?: string;
 }

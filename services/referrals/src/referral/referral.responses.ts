@@ -67,8 +67,8 @@ export class ReferralDecisionView {
   @ApiPropertyOptional()
   allocatedTeamId?: string;
 
-  @ApiPropertyOptional()
-  allocatedWorkerName?: string;
+  @ApiPropertyOptional({ type: PersonRefView, description: 'The person the family is allocated to' })
+  allocatedWorker?: PersonRefView;
 }
 
 export class ReferralOutcomeView {

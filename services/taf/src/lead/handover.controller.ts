@@ -42,7 +42,12 @@ export class HandoverController {
 
   @Post(':handoverId/acceptance')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept becoming lead professional (the proposed lead only); effective at once' })
+  @ApiOperation({
+    summary: 'Accept becoming lead professional (the proposed lead only); effective at once',
+    description:
+      'Changes who leads, not what each member’s role is: the new lead’s agency and the former lead’s keep the ' +
+      'roles they joined with; an agency not yet on the plan joins in the new lead’s own role (proposedLead.role).',
+  })
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The plan under its new lead professional', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
