@@ -8,6 +8,7 @@ import type { AgencyViewsConfig } from './config/agency-views.config.js';
 import { FamilyController } from './family/family.controller.js';
 import { FamilyQueries } from './family/family-queries.js';
 import { FamilyStreamController } from './live/family-stream.controller.js';
+import { EventPositions } from './live/event-positions.js';
 import { Freshness } from './live/freshness.js';
 import { ViewChanges } from './live/view-changes.js';
 import { CreateFamilyViews1764000000500 } from './migrations/1764000000500-create-family-views.js';
@@ -59,6 +60,7 @@ export class AgencyViewsModule {
         FamilyQueries,
         ViewChanges,
         Freshness,
+        EventPositions,
       ],
     };
   }
