@@ -15,6 +15,8 @@ export interface TestServiceInfra {
 }
 
 export interface TestServiceOptions<C extends ServiceConfig> extends Omit<ServiceDefinition<C>, 'description'> {
+  /** The OpenAPI document's description: the service definition's, for a test comparing documents. */
+  description?: string;
   infra: TestServiceInfra;
   /** The service's own variables for this test (e.g. a scan interval long enough never to fire by itself). */
   env?: Record<string, string>;
@@ -60,7 +62,8 @@ export async function startTestService<C extends ServiceConfig>(
   const context = new ServiceContext(config, new Logger(options.service));
   const app = await createHttpApp(await options.module(context), {
     service: options.service,
-    description: 'test',
+    description: options.description ?? 'test',
+    documentedPort: new options.config().PORT,
     logLevels: options.logLevels ?? ['fatal', 'error', 'warn'],
     ...httpOptionsFrom(config),
     // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served, for the

@@ -4,6 +4,7 @@ import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
 import { AgencyViewsModule } from '../app.module.js';
 import { AgencyViewsConfig } from '../config/agency-views.config.js';
+import { agencyViewsService } from '../agency-views.service-definition.js';
 
 export interface AgencyViewsTestApp extends TestService<AgencyViewsConfig> {
   clock: SettableClock;
@@ -25,6 +26,7 @@ export async function startAgencyViewsTestApp(
   const clock = new SettableClock(o.now);
   const service = await startTestService({
     service: 'agency-views',
+    description: agencyViewsService.description,
     config: AgencyViewsConfig,
     infra: { ...infra, databaseUrl: o.databaseUrl ?? infra.databaseUrl },
     auth: o.auth,

@@ -7,6 +7,7 @@ import { startTestService, type TestService, type TestServiceInfra } from '@bato
 import { AuditModule } from '../app.module.js';
 import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import { AuditConfig } from '../config/audit.config.js';
+import { auditService } from '../audit.service-definition.js';
 
 export interface AuditTestApp extends TestService<AuditConfig> {
   clock: SettableClock;
@@ -30,6 +31,7 @@ export async function startAuditTestApp(o: AuditTestAppOptions): Promise<AuditTe
   const clock = new SettableClock(o.now);
   const service = await startTestService({
     service: 'audit',
+    description: auditService.description,
     config: AuditConfig,
     infra: o,
     auth: o.issuer ? { issuer: o.issuer } : undefined,
