@@ -15,11 +15,11 @@ import { portAnswers, waitUntil } from './wait.js';
 const EXTRA_DIRS = ['/usr/sbin', '/usr/local/sbin', '/usr/local/bin', '/opt/homebrew/bin'];
 const READY_TIMEOUT_MS = 30_000;
 
-/** The nats-server release Baton runs on (README, "Broker and database in production"); compose and Kubernetes pin it. */
+/** The oldest nats-server release Baton runs on (README, "Broker and database in production"); compose and Kubernetes pin 2.14.2. */
 export const RECOMMENDED_NATS_VERSION = '2.12.3';
 
 const HOW_TO_GET_A_CURRENT_ONE = [
-  '  docker compose up -d nats            (nats:2.12.3, sync_interval: always) then: NATS_URL=nats://127.0.0.1:4222 npm start',
+  '  docker compose up -d nats            (nats:2.14.2, sync_interval: always) then: NATS_URL=nats://127.0.0.1:4222 npm start',
   '  brew install nats-server             (macOS; Homebrew carries the current release)',
   "  the NATS project's release archive for your platform (nats.io, Download), then BATON_NATS_SERVER=<path> npm start",
 ];
@@ -84,7 +84,7 @@ export function natsServerVersion(binary) {
 export function durabilityWarning(version, syncAlways) {
   if (compareVersions(version, parseNatsVersion(RECOMMENDED_NATS_VERSION)) >= 0 && syncAlways) return undefined;
   const lines = [
-    `nats-server ${version.join('.')} is older than ${RECOMMENDED_NATS_VERSION}, the release Baton runs on.`,
+    `nats-server ${version.join('.')} is older than ${RECOMMENDED_NATS_VERSION}, the release Baton needs for the durability it promises.`,
   ];
   if (!syncAlways) {
     lines.push(

@@ -4,14 +4,13 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { AuthOptions } from './auth-options.js';
 import type { Role } from './caller.js';
-import { DevIssuer } from './dev-issuer/dev-issuer.js';
-import type { DevTokenClaims } from './dev-issuer/dev-issuer.js';
+import { TestIssuer, type TestTokenClaims } from '@baton/testing';
 import { TokenVerifier } from './token-verifier.js';
 
 const ISSUER = 'https://issuer.test.invalid';
 const AUDIENCE = 'baton';
 
-const alex: DevTokenClaims = {
+const alex: TestTokenClaims = {
   sub: 'person-0001',
   name: 'Alex Example',
   email: 'alex.example@agency.test.invalid',
@@ -20,9 +19,9 @@ const alex: DevTokenClaims = {
   tenant: 'demo',
 };
 
-/** Claims a real issuer might send but DevTokenClaims forbids; the verifier must cope with them. */
-function untypedClaims(claims: Record<string, unknown>): DevTokenClaims {
-  return claims as unknown as DevTokenClaims;
+/** Claims a real issuer might send but TestTokenClaims forbids; the verifier must cope with them. */
+function untypedClaims(claims: Record<string, unknown>): TestTokenClaims {
+  return claims as unknown as TestTokenClaims;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<UnauthorizedException> {
@@ -46,12 +45,12 @@ async function signedByForeignKey(payload: JWTPayload, kid: string): Promise<str
 }
 
 describe('TokenVerifier', () => {
-  let issuer: DevIssuer;
+  let issuer: TestIssuer;
   let verifier: TokenVerifier;
   let kid: string;
 
   beforeAll(async () => {
-    issuer = await DevIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE });
+    issuer = await TestIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE });
     verifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks: issuer.jwks() });
     kid = issuer.jwks().keys[0].kid ?? '';
   });
@@ -68,7 +67,7 @@ describe('TokenVerifier', () => {
   });
 
   it('accepts RS256 tokens as well as ES256', async () => {
-    const rsa = await DevIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE, algorithm: 'RS256' });
+    const rsa = await TestIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE, algorithm: 'RS256' });
     const rsaVerifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks: rsa.jwks() });
     await expect(rsaVerifier.verify(await rsa.sign(alex))).resolves.toMatchObject({ personId: 'person-0001' });
   });
@@ -154,7 +153,9 @@ describe('TokenVerifier', () => {
       .setAudience(AUDIENCE)
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!'));
-    expect((await refusal(verifier.verify(token))).message).toBe('algorithm not allowed');
+    expect((await refusal(verifier.verify(token))).message).toBe(
+      'algorithm not allowed (allowed: RS256, PS256, ES256, EdDSA)',
+    );
   });
 
   it('refuses an algorithm the configuration leaves out', async () => {
@@ -164,7 +165,9 @@ describe('TokenVerifier', () => {
       jwks: issuer.jwks(),
       algorithms: ['RS256'],
     });
-    expect((await refusal(esOnly.verify(await issuer.sign(alex)))).message).toBe('algorithm not allowed');
+    expect((await refusal(esOnly.verify(await issuer.sign(alex)))).message).toBe(
+      'algorithm not allowed (allowed: RS256)',
+    );
   });
 
   it('refuses something that is not a JWT', async () => {
@@ -176,14 +179,38 @@ describe('TokenVerifier', () => {
     expect((await refusal(verifier.verify(token))).message).toBe(`missing ${claim} claim`);
   });
 
-  it('refuses a token naming a role Baton does not know', async () => {
-    const token = await issuer.sign({ ...alex, roles: ['practitioner', 'superuser' as Role] });
-    expect((await refusal(verifier.verify(token))).message).toBe('unknown role: superuser');
+  it('ignores role values Baton does not know, keeping the ones it does', async () => {
+    const token = await issuer.sign({
+      ...alex,
+      roles: ['practitioner', 'superuser' as Role, 'offline_access' as Role],
+    });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ roles: ['practitioner'] });
   });
 
-  it('refuses roles that are not a list', async () => {
-    const token = await issuer.sign(untypedClaims({ ...alex, roles: 'manager' }));
-    expect((await refusal(verifier.verify(token))).message).toBe('roles claim must be an array of strings');
+  it('reads roles given as one space-separated string', async () => {
+    const token = await issuer.sign(untypedClaims({ ...alex, roles: 'manager auditor' }));
+    await expect(verifier.verify(token)).resolves.toMatchObject({ roles: ['manager', 'auditor'] });
+  });
+
+  it('refuses roles that are neither a list of strings nor a string', async () => {
+    const token = await issuer.sign(untypedClaims({ ...alex, roles: { manager: true } }));
+    expect((await refusal(verifier.verify(token))).message).toBe('roles claim must be a list of strings');
+  });
+
+  it('accepts PS256 tokens by default', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('PS256');
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'ps-key', alg: 'PS256' }] };
+    const token = await new SignJWT({ ...alex })
+      .setProtectedHeader({ alg: 'PS256', kid: 'ps-key' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    await expect(new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks }).verify(token)).resolves.toMatchObject({
+      personId: 'person-0001',
+    });
+    const rsOnly = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks, algorithms: ['RS256'] });
+    expect((await refusal(rsOnly.verify(token))).message).toBe('algorithm not allowed (allowed: RS256)');
   });
 
   it('treats a token without roles as a caller with none', async () => {
@@ -194,7 +221,9 @@ describe('TokenVerifier', () => {
   });
 
   it.each<[string, Partial<AuthOptions>]>([
-    ['neither jwksUrl nor jwks', { jwks: undefined }],
+    ['neither a key set nor an issuer URL to discover one from', { jwks: undefined, issuer: 'not a url' }],
+    ['a shared-secret algorithm', { algorithms: ['HS256'] }],
+    ['a role map naming a role Baton does not have', { claims: { roleValues: { 'Baton.Boss': 'boss' } } }],
     ['both jwksUrl and jwks', { jwksUrl: 'https://issuer.test.invalid/jwks' }],
     ['no issuer', { issuer: '' }],
   ])('will not start with %s', (_case, change) => {

@@ -1,4 +1,13 @@
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ALGORITHM_LIST = new RegExp(`^(${SIGNING_ALGORITHMS.join('|')})( *, *(${SIGNING_ALGORITHMS.join('|')}))*$`);
+/** A claim name, or a dot path of names, as providers spell them (`realm_access.roles`, `extension_agencyId`). */
+const CLAIM_PATH = /^[A-Za-z0-9_:$@/+-]+(\.[A-Za-z0-9_:$@/+-]+)*$/;
+const CLAIM_PATH_RULE = {
+  message: '$property must be a claim name or a dot path of claim names, e.g. realm_access.roles',
+};
+const VALUE_MAP = /^[^,=]+=[^,=]+(,[^,=]+=[^,=]+)*$/;
 
 /**
  * The variables every Baton service reads (see README: Configuration): its database, the JetStream
@@ -66,8 +75,32 @@ export abstract class ServiceConfig {
   @IsString()
   AUTH_AUDIENCE: string = 'baton';
 
-  @IsString()
-  AUTH_JWKS_URL: string = 'http://127.0.0.1:3999/.well-known/jwks.json';
+  /** The issuer's key set; unset, it is the `jwks_uri` of the issuer's discovery document. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+
+  /** Signature algorithms accepted, comma-separated (asymmetric only). */
+  @Matches(ALGORITHM_LIST, { message: `AUTH_ALGORITHMS must list algorithms among ${SIGNING_ALGORITHMS.join(', ')}` })
+  AUTH_ALGORITHMS: string = 'RS256,PS256,ES256,EdDSA';
+
+  // Which claims (names or dot paths, e.g. realm_access.roles) name the caller; see README: Sign-in.
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_PERSON_CLAIM: string = 'sub';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_NAME_CLAIM: string = 'name';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_EMAIL_CLAIM: string = 'email';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_AGENCY_CLAIM: string = 'agency_id';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_TENANT_CLAIM: string = 'tenant';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_ROLES_CLAIM: string = 'roles';
+
+  /** Provider role values to Baton roles, `Baton.Triager=triager,Baton.Manager=manager`; other values are ignored. */
+  @IsOptional()
+  @Matches(VALUE_MAP, { message: 'AUTH_ROLE_MAP must be providerValue=role pairs, comma-separated' })
+  AUTH_ROLE_MAP?: string;
+
+  /** Provider tenant values to Baton tenant codes, e.g. an Entra ID directory id: `<tid>=demo`. */
+  @IsOptional()
+  @Matches(VALUE_MAP, { message: 'AUTH_TENANT_MAP must be providerValue=tenant pairs, comma-separated' })
+  AUTH_TENANT_MAP?: string;
 
   /**
    * Days a published event stays in the service's outbox once it is on the stream (0: for ever). The stream keeps

@@ -91,3 +91,8 @@ declare module 'oidc-provider' {
     AccessDenied: new (description?: string) => Error;
   };
 }
+
+/** The package's in-memory storage, one store per call; the package's own default when no adapter is given. */
+declare module 'oidc-provider/lib/adapters/memory_adapter.js' {
+  export function createMemoryAdapter(clockTolerance?: number): (model: string) => unknown;
+}

@@ -62,6 +62,8 @@ export interface ProviderSettings {
   cookieKeys: string[];
   lifetimes: TokenLifetimes;
   accessTokenClaims: AccessTokenClaims;
+  /** Where sessions, grants and tokens are kept: in memory, kept across key rotations, gone on restart. */
+  adapter: (model: string) => unknown;
 }
 
 export const JWKS_ROUTE = '/.well-known/jwks.json';
@@ -116,6 +118,7 @@ export function providerConfiguration(settings: ProviderSettings): Record<string
     };
   };
   return {
+    adapter: settings.adapter,
     clients: clientMetadata(settings),
     jwks: { keys: settings.jwks },
     cookies: { keys: settings.cookieKeys },

@@ -8,10 +8,14 @@ import type { JWK } from 'jose';
 export const SIGNING_ALGORITHM = 'RS256';
 export const SIGNING_KEYS_FILE = 'signing-keys.json';
 
-/** One private signing key as kept on disk; a retired key no longer signs but stays published for a while. */
+/**
+ * One private key as kept on disk. The next key is published before it signs, so relying parties already
+ * hold it when a rotation makes it the signing key; a retired key no longer signs but stays published for a while.
+ */
 export interface StoredSigningKey {
   jwk: JWK;
   createdAt: string;
+  next?: true;
   retiredAt?: string;
 }
 
@@ -21,8 +25,9 @@ interface SigningKeysFile {
 
 /**
  * The provider's signing keys, kept as private JWKs in `<dir>/signing-keys.json` (mode 0600): created on
- * first use, reused across restarts, rotated on demand. After a rotation the new key signs and the old
- * one stays in the published key set until every token it signed has expired.
+ * first use, reused across restarts, rotated on demand. The published set holds the signing key, the next
+ * one (published ahead, so verifiers that cached the set know it) and retired keys until every token they
+ * signed has expired. A rotation makes the next key the signing key and publishes a new next key.
  */
 export class SigningKeys {
   private constructor(
@@ -37,19 +42,30 @@ export class SigningKeys {
     const path = join(dir, SIGNING_KEYS_FILE);
     const existing = await readKeysFile(path);
     if (existing) return new SigningKeys(path, existing.keys, retiredKeptForMs);
-    const created: SigningKeysFile = { keys: [await newKey()] };
+    const created: SigningKeysFile = { keys: [await newKey(), { ...(await newKey()), next: true }] };
     await writeExclusively(path, created);
     return new SigningKeys(path, ((await readKeysFile(path)) ?? created).keys, retiredKeptForMs);
   }
 
-  /** Private JWKs for oidc-provider: the signing key first, then retired keys still within their grace. */
+  /** Takes up what another process wrote (a rotation by `node scripts/dev-issuer.js --rotate-keys`); true if it changed. */
+  async reload(): Promise<boolean> {
+    const onDisk = await readKeysFile(this.path);
+    if (!onDisk) return false;
+    const fingerprint = (keys: StoredSigningKey[]) =>
+      JSON.stringify(keys.map((key) => [key.jwk.kid, key.next, key.retiredAt]));
+    if (fingerprint(onDisk.keys) === fingerprint(this.stored)) return false;
+    this.stored = onDisk.keys;
+    return true;
+  }
+
+  /** Private JWKs for oidc-provider: the signing key first, then the next key, then retired keys within their grace. */
   privateJwks(now = Date.now()): JWK[] {
     return this.live(now).map((key) => ({ ...key.jwk }));
   }
 
   /** The kid of the key that signs. */
   get currentKid(): string {
-    const current = this.stored.find((key) => key.retiredAt === undefined);
+    const current = this.stored.find(isSigning);
     if (!current?.jwk.kid) throw new Error(`${this.path} holds no signing key in use`);
     return current.jwk.kid;
   }
@@ -62,20 +78,31 @@ export class SigningKeys {
     return expiries.length > 0 ? Math.min(...expiries) : undefined;
   }
 
-  /** Makes a new key the signing key, retires the old one and forgets keys whose grace has passed. */
+  /** Makes the next key the signing key, retires the old one, publishes a new next key and forgets expired ones. */
   async rotate(now = Date.now()): Promise<string> {
-    const retired = this.live(now).map((key) => ({ ...key, retiredAt: key.retiredAt ?? new Date(now).toISOString() }));
-    const fresh = await newKey(now);
-    this.stored = [fresh, ...retired];
+    const live = this.live(now);
+    const next = live.find((key) => key.next) ?? (await newKey(now));
+    const retiredAt = new Date(now).toISOString();
+    const retired = live
+      .filter((key) => key !== next)
+      .map((key) => (key.retiredAt ? key : { jwk: key.jwk, createdAt: key.createdAt, retiredAt }));
+    const { next: _wasNext, ...promoted } = next;
+    this.stored = [promoted, { ...(await newKey(now)), next: true }, ...retired];
     await writeAtomically(this.path, { keys: this.stored });
-    return fresh.jwk.kid as string;
+    return promoted.jwk.kid as string;
   }
 
   private live(now: number): StoredSigningKey[] {
-    return this.stored.filter(
+    const live = this.stored.filter(
       (key) => key.retiredAt === undefined || Date.parse(key.retiredAt) + this.retiredKeptForMs > now,
     );
+    // The signing key leads: oidc-provider signs with the first key that fits.
+    return [...live.filter(isSigning), ...live.filter((key) => !isSigning(key))];
   }
+}
+
+function isSigning(key: StoredSigningKey): boolean {
+  return key.retiredAt === undefined && !key.next;
 }
 
 async function newKey(now = Date.now()): Promise<StoredSigningKey> {
@@ -94,7 +121,7 @@ async function readKeysFile(path: string): Promise<SigningKeysFile | undefined> 
     throw error;
   }
   const parsed = JSON.parse(text) as Partial<SigningKeysFile>;
-  if (!Array.isArray(parsed.keys) || !parsed.keys.some((key) => key.retiredAt === undefined && key.jwk?.d)) {
+  if (!Array.isArray(parsed.keys) || !parsed.keys.some((key) => isSigning(key) && key.jwk?.d)) {
     throw new Error(`${path} holds no private signing key; remove it to have a new one made`);
   }
   return parsed as SigningKeysFile;

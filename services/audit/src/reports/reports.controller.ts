@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, hasRole, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { flatten, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
+import { ApiTag, flatten, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
 import { TenantDirectory } from '@baton/tenancy';
 import { annexAList1, annexAList2, annexAList3, type AnnexANames } from '../domain/reports/annex-a.js';
 import { eventsOfAgency, factsOfAgency, foldCaseFacts } from '../domain/reports/case-facts.js';
@@ -19,7 +19,7 @@ export const PARENTING_BASE_URL = Symbol('PARENTING_BASE_URL');
 
 type Sources = readonly { id: string; familyId: string }[];
 
-@ApiTags('reports')
+@ApiTag('reports', 'Statutory and management reports from the ledger')
 @ApiBearerAuth()
 @Roles('manager', 'auditor')
 @Controller('v1/reports')
@@ -202,6 +202,8 @@ export class ReportsController {
         'decidedAt',
         'workingDaysFromBreach',
         'takesEffect',
+        'awaitingApproval',
+        'decidedWithoutContact',
         'undecided',
         'evidence',
       ];

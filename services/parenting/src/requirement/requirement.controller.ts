@@ -1,7 +1,8 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { ApiTag } from '@baton/http-api';
 import { RecordCompliance } from '../compliance/record-compliance.usecase.js';
 import { RecordComplianceDto } from '../compliance/dto/record-compliance.dto.js';
 import { enforcementView } from '../enforcement/enforcement.views.js';
@@ -11,7 +12,7 @@ import { ScheduleSessionDto } from './dto/schedule-session.dto.js';
 import { requirementSummary } from './requirement.views.js';
 import { ScheduleSession } from './schedule-session.usecase.js';
 
-@ApiTags('requirements and compliance')
+@ApiTag('requirements and compliance', 'What an order or contract requires and how the parent complies')
 @ApiBearerAuth()
 @Roles('practitioner', 'manager')
 @Controller('v1/orders/:orderId')
@@ -54,7 +55,12 @@ export class RequirementController {
   }
 
   @Post('compliance')
-  @ApiOperation({ summary: 'Record compliance; a failure without reasonable excuse opens an enforcement case' })
+  @ApiOperation({
+    summary: 'Record compliance; a failure without reasonable excuse opens an enforcement case',
+    description:
+      'The contact deadline (contactDueAt) is the end of the next working day after occurredOn, the breach itself; ' +
+      'a breach entered after it is overdue at once and shows recordedLate: true.',
+  })
   async comply(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,

@@ -61,6 +61,8 @@ export interface ReferralDecision {
   decidedAt: string;
   decidedBy: PersonRef;
   allocatedTeamId?: string;
+  /** The allocated worker: a person of the tenant's people, chosen by id, with the name the directory gives. */
+  allocatedWorkerId?: string;
   allocatedWorkerName?: string;
 }
 

@@ -110,6 +110,7 @@ export function referralDecided(r: Referral, cause: Cause) {
       ...(r.referrerAgencyId ? { referrerAgencyId: r.referrerAgencyId } : {}),
       urgent: decision.outcome === 'step-up-social-care',
       ...(decision.allocatedTeamId ? { allocatedTeamId: decision.allocatedTeamId } : {}),
+      ...(decision.allocatedWorkerId ? { allocatedWorkerId: decision.allocatedWorkerId } : {}),
       ...(decision.allocatedWorkerName ? { allocatedWorkerName: decision.allocatedWorkerName } : {}),
       consent: consentSummary(r),
       children: childSummaries(r),
