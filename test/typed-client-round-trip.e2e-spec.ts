@@ -1,4 +1,4 @@
-import type { DevTokenClaims } from '@baton/auth';
+import type { TestTokenClaims } from '@baton/testing';
 import {
   agencyViewsClient,
   eventsOf,
@@ -25,7 +25,7 @@ const PEOPLE = {
     roles: ['triager', 'practitioner'],
   },
   adult: { sub: 'adult-worker', name: 'Callum Dewbury', agency_id: 'demo-adult-services', roles: ['practitioner'] },
-} satisfies Record<string, Omit<DevTokenClaims, 'tenant'>>;
+} satisfies Record<string, Omit<TestTokenClaims, 'tenant'>>;
 type Person = keyof typeof PEOPLE;
 
 /** Holds every answer the client gets to the service's committed document, as the int-specs' clients do. */

@@ -63,7 +63,6 @@ describe('HTTP conventions under hostile input', () => {
       description: 'test',
       bodyLimit: 64 * 1024,
       logLevels: ['fatal'],
-      swaggerUi: false,
     });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();

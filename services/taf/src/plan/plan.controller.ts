@@ -56,12 +56,8 @@ export class PlanController {
   }
 
   @Get()
-<<<<<<< HEAD
   @ApiOperation({ summary: 'Plans I lead or my agency is on (the front door’s managers: every plan of the authority)' })
-=======
-  @ApiOperation({ summary: 'Plans I lead or my agency is on (managers: every plan of the authority)' })
   @ApiSuccess(200, { description: 'A page of plans', type: PlanListPage })
->>>>>>> contracts
   async list(@CurrentCaller() caller: Caller, @Query() query: ListPlansQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.list(caller, query);
     await this.access.record(caller, origin, {
