@@ -1,3 +1,4 @@
+import type { TestTokenClaims } from '@baton/testing';
 import {
   agencyViewsClient,
   eventsOf,
@@ -7,7 +8,7 @@ import {
   type ReferralsClient,
   type TafClient,
 } from '@baton/api-client';
-import { ApiContract, provisionTestInfra, type TestInfra, type TestTokenClaims } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import type { Middleware } from 'openapi-fetch';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 

@@ -67,7 +67,8 @@ export class AccessAttemptsInterceptor implements NestInterceptor {
       data: {
         service,
         recordType: request.routeOptions.url ?? 'unknown',
-        recordIds: params.map(([, value]) => value),
+        // As asked for, less any character the ledger's JSON cannot hold.
+        recordIds: params.map(([, value]) => value.replaceAll(String.fromCharCode(0), '\uFFFD')),
         familyIds,
         action: status === 403 ? 'refused' : 'not-found',
         purpose: `GET ${request.routeOptions.url ?? request.url}`,

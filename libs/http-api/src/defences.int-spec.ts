@@ -4,7 +4,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule, CurrentCaller, type Caller } from '@baton/auth';
 import { TestIssuer, type RunningJwksServer } from '@baton/testing';
 import { createHttpApp, type HttpAppOptions } from './app/create-http-app.js';
+import { ApiTag } from './openapi/api-responses.decorator.js';
 
+@ApiTag('families', 'Invented families for the test')
 @Controller('v1/families')
 class FamiliesController {
   @Get(':id')

@@ -63,7 +63,6 @@ describe('HTTP conventions under hostile input', () => {
       description: 'test',
       bodyLimit: 64 * 1024,
       logLevels: ['fatal'],
-      swaggerUi: false,
     });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -128,6 +127,15 @@ describe('HTTP conventions under hostile input', () => {
     expectProblem(await post('{"lead": '), 400);
     expectProblem(await post('<lead>Ada</lead>', 'application/xml'), 415);
     expectProblem(await post('lead', 'text/plain'), 400);
+  });
+
+  it('refuses a NUL character in the URL or the body, which no database text can hold', async () => {
+    const inPath = await send('/v1/things/a%00b');
+    expectProblem(inPath, 400);
+    expect(inPath.body.errors).toEqual([expect.objectContaining({ field: 'url', rule: 'noNulCharacter' })]);
+    const inBody = await post('{"lead":{"name":"A\\u0000B"}}');
+    expectProblem(inBody, 400);
+    expect(inBody.body.errors).toEqual([expect.objectContaining({ field: 'body', rule: 'noNulCharacter' })]);
   });
 
   it('answers an over-long path parameter with a 414 problem', async () => {

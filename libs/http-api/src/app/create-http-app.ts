@@ -5,7 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { ProblemDetailsFilter, sendProblem, toProblem } from '../problem/problem-details.filter.js';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../problem/problem-details.js';
+import { PROBLEM_CONTENT_TYPE, ProblemException, problemType } from '../problem/problem-details.js';
 import { DEFAULT_MAX_JSON_DEPTH, registerJsonBodyParser } from './json-body.js';
 import { createValidationPipe } from '../validation/validation-pipe.js';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
@@ -123,6 +123,15 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   registerSecurityHeaders(fastify, { docsUi: docs === 'ui', contentSecurityPolicy: options.contentSecurityPolicy });
   if (options.rateLimits) registerRateLimits(app, fastify, options.rateLimits);
   registerJsonBodyParser(app, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
+  // A NUL character in the path or query (%00) is refused before any route reads it: no id or text holds one.
+  fastify.addHook('onRequest', async (request) => {
+    if (/%00/.test(request.url)) {
+      const message = 'the URL holds a NUL character (%00), which no parameter accepts';
+      throw ProblemException.of(400, 'nul-character', 'The URL holds a NUL character', message, {
+        errors: [{ field: 'url', rule: 'noNulCharacter', message }],
+      });
+    }
+  });
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error, request.url, { bodyLimit });
     if (problem.status === 503) logger.warn(`${request.method} ${request.url}: ${error.message}`);

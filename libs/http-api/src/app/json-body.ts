@@ -51,6 +51,17 @@ export function registerJsonBodyParser(app: NestFastifyApplication, maxDepth = D
       return;
     }
     // Nest's parser type is generic over HTTP/2 servers; Baton serves HTTP/1.1 and Fastify's parser reads nothing of the request.
+    if (text.includes('\\u0000')) {
+      // No text column can hold a NUL character; refuse it here rather than let the database fail on it.
+      const message = 'the body holds a NUL character (\\u0000), which no field accepts';
+      done(
+        ProblemException.of(400, 'nul-character', 'The request body holds a NUL character', message, {
+          errors: [{ field: 'body', rule: 'noNulCharacter', message }],
+        }),
+        undefined,
+      );
+      return;
+    }
     parse(request as Parameters<typeof parse>[0], text, done);
   });
 }

@@ -73,6 +73,17 @@ export function toProblem(error: unknown, instance?: string, context: ProblemCon
       instance,
     };
   }
+  if (isDataException(error)) {
+    // SQLSTATE class 22: a value that passed validation but that the database cannot take (a NUL byte, a date
+    // or number out of range). The caller's input, so a 400; nothing was written (the transaction rolled back).
+    return {
+      type: problemType('invalid-value'),
+      title: 'Bad request',
+      status: 400,
+      detail: 'A value in the request cannot be stored (out of range, or a character no text may hold)',
+      instance,
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       type: problemType('unavailable'),
@@ -90,6 +101,12 @@ export function toProblem(error: unknown, instance?: string, context: ProblemCon
     detail: 'The server failed to handle the request; it has been logged.',
     instance,
   };
+}
+
+function isDataException(error: unknown): boolean {
+  const e = error as { driverError?: { code?: unknown }; code?: unknown } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 function slugOf(status: number, code?: string): string {
