@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per service, all from this file:
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=referrals -t baton-referrals .
-# The dev-issuer target is the development token issuer that docker compose runs beside them.
+# The dev-issuer target is the development identity provider that docker compose runs beside them.
 
 # Build everything once; the stage is the same for every service, so Docker reuses it.
 FROM node:24.22.3-slim AS build
@@ -33,10 +33,11 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /out/ ./
 COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
 
-# The development token issuer (scripts/dev-issuer.js); its keys live in /app/.baton/dev-issuer.
+# The development identity provider (scripts/dev-issuer.js, libs/dev-identity); its keys live in
+# /app/.baton/dev-identity.
 FROM runtime AS dev-issuer
 COPY --from=build /app/scripts ./scripts
-RUN mkdir -p .baton/dev-issuer && chown -R node:node .baton
+RUN mkdir -p .baton/dev-identity && chown -R node:node .baton
 USER 1000:1000
 ENV DEV_ISSUER_HOST=0.0.0.0 DEV_ISSUER_PORT=3999
 EXPOSE 3999

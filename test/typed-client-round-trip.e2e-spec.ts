@@ -1,4 +1,3 @@
-import type { DevTokenClaims } from '@baton/auth';
 import {
   agencyViewsClient,
   eventsOf,
@@ -8,7 +7,7 @@ import {
   type ReferralsClient,
   type TafClient,
 } from '@baton/api-client';
-import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra, type TestTokenClaims } from '@baton/testing';
 import type { Middleware } from 'openapi-fetch';
 import { startSystem, type RunningSystem } from './support/running-system.js';
 
@@ -25,7 +24,7 @@ const PEOPLE = {
     roles: ['triager', 'practitioner'],
   },
   adult: { sub: 'adult-worker', name: 'Callum Dewbury', agency_id: 'demo-adult-services', roles: ['practitioner'] },
-} satisfies Record<string, Omit<DevTokenClaims, 'tenant'>>;
+} satisfies Record<string, Omit<TestTokenClaims, 'tenant'>>;
 type Person = keyof typeof PEOPLE;
 
 /** Holds every answer the client gets to the service's committed document, as the int-specs' clients do. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect as tcpConnect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,13 @@ async function until(what: string, timeoutMs: number, check: () => Promise<boole
   }
 }
 
+/** Whether this nats-server takes `sync_interval: always` (2.9 does not), as production runs it (deploy/nats). */
+function acceptsSyncAlways(dir: string): boolean {
+  const probe = join(dir, 'probe.conf');
+  writeFileSync(probe, `jetstream { store_dir: ${JSON.stringify(join(dir, 'probe'))}, sync_interval: always }\n`);
+  return spawnSync(NATS_SERVER, ['-c', probe, '-t'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+}
+
 interface ClusterNode {
   name: string;
   clientPort: number;
@@ -52,8 +59,8 @@ interface ClusterNode {
 
 /**
  * A JetStream cluster of nats-servers on loopback ports of this machine (nats-server clustering: routes between
- * every pair, JetStream file storage), each node with its own store directory. A node can be killed and started
- * again on the same store.
+ * every pair, JetStream file storage, `sync_interval: always` where the server takes it), each node with its own
+ * store directory. A node can be killed and started again on the same store.
  */
 export class NatsCluster {
   private constructor(
@@ -65,6 +72,7 @@ export class NatsCluster {
     const dir = mkdtempSync(join(tmpdir(), 'baton-nats-cluster-'));
     const ports = await freePorts(size * 2);
     const routes = ports.slice(size).map((port) => `nats-route://127.0.0.1:${port}`);
+    const syncAlways = acceptsSyncAlways(dir);
     const nodes = Array.from({ length: size }, (_, i): ClusterNode => {
       const name = `n${i + 1}`;
       const store = join(dir, name);
@@ -76,7 +84,7 @@ export class NatsCluster {
           `server_name: ${name}`,
           `host: 127.0.0.1`,
           `port: ${ports[i]}`,
-          `jetstream { store_dir: ${JSON.stringify(store)} }`,
+          `jetstream { store_dir: ${JSON.stringify(store)}${syncAlways ? ', sync_interval: always' : ''} }`,
           `cluster {`,
           `  name: ${CLUSTER_NAME}`,
           `  listen: 127.0.0.1:${ports[size + i]}`,

@@ -14,6 +14,7 @@ import { ViewChanges } from './live/view-changes.js';
 import { CreateFamilyViews1764000000500 } from './migrations/1764000000500-create-family-views.js';
 import { DropViewPosition1764000000600 } from './migrations/1764000000600-drop-view-position.js';
 import { FamilySearchIndexes1764000000700 } from './migrations/1764000000700-family-search-indexes.js';
+import { FamilyAlias1764000000817 } from './migrations/1764000000817-family-alias.js';
 import { FamilyProjection } from './projection/family-projection.js';
 import { FamilyProjectionHandler } from './projection/family-projection.handler.js';
 import { FamilyViewStore } from './view-store/family-view-store.js';
@@ -31,6 +32,7 @@ export const AGENCY_VIEWS_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateFamilyViews1764000000500,
   DropViewPosition1764000000600,
   FamilySearchIndexes1764000000700,
+  FamilyAlias1764000000817,
 ];
 
 /** The agency-views service: read models of each agency's families, built from events only. */

@@ -1,4 +1,4 @@
-import type { DevIssuer } from '@baton/auth';
+import type { TestIssuer } from '@baton/testing';
 import { SettableClock } from '@baton/calendar';
 import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
@@ -15,7 +15,7 @@ export interface AgencyViewsTestOptions {
   /** Its own database by default; an end-to-end test gives each service one. */
   databaseUrl?: string;
   /** Shared by every service of an end-to-end test (already listening); a fresh one otherwise. */
-  auth?: { issuer: DevIssuer; jwksUrl: string };
+  auth?: { issuer: TestIssuer; jwksUrl: string };
 }
 
 /** The real agency-views service on a test's own database, stream and subject prefix, with a local issuer. */

@@ -1,5 +1,4 @@
-import type { DevIssuer } from '@baton/auth';
-import { ApiContract } from '@baton/testing';
+import { ApiContract, type TestIssuer } from '@baton/testing';
 import { tokenFor, type Person } from './people.fixture.js';
 
 export interface Answer {
@@ -10,7 +9,7 @@ export interface Answer {
 }
 
 /** Calls a running service as one of the demo people, over real HTTP; answers are held to the committed document. */
-export function clientFor(baseUrl: () => string, issuer: DevIssuer) {
+export function clientFor(baseUrl: () => string, issuer: TestIssuer) {
   return async function call(person: Person, path: string, init: { method?: string; body?: unknown } = {}) {
     const response = await fetch(`${baseUrl()}${path}`, {
       method: init.method ?? 'GET',

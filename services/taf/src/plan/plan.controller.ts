@@ -56,7 +56,7 @@ export class PlanController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Plans I lead or my agency is on (managers: every plan of the authority)' })
+  @ApiOperation({ summary: 'Plans I lead or my agency is on (the front door’s managers: every plan of the authority)' })
   @ApiSuccess(200, { description: 'A page of plans', type: PlanListPage })
   async list(@CurrentCaller() caller: Caller, @Query() query: ListPlansQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.list(caller, query);
