@@ -24,7 +24,7 @@ export function agencyCopyChannel(d: EventDefinition): object {
   return {
     address: `baton.{tenant}.agency.{agency}.${d.aggregate}.${d.name}`,
     title: `${d.type} (agency copy)`,
-    summary: `${d.summary} — an agency's minimised copy`,
+    summary: `${d.summary.replace(/\.$/, '')} — an agency's minimised copy`,
     description:
       'Republished by the notifications service for each agency the routing rules send this event to, on that ' +
       "agency's own subject tree. `data` holds only the fields the agency's relationship allows, so any field of " +
@@ -56,7 +56,7 @@ export function agencyCopyMessage(d: EventDefinition): object {
   return {
     name: agencyMessageOf(d),
     title: `${d.payload.name} (minimised)`,
-    summary: `${d.summary} — as an agency receives it`,
+    summary: `${d.summary.replace(/\.$/, '')} — as an agency receives it`,
     contentType: 'application/cloudevents+json',
     headers: {
       type: 'object',
