@@ -64,6 +64,22 @@ export class ApiContract {
     return contract;
   }
 
+  /** Whether the document declares a body for the operation that answered (any of its success responses). */
+  declaresBody(method: string, url: string): boolean {
+    const operation = this.operationOf(method, url);
+    return Object.entries(operation?.responses ?? {}).some(
+      ([status, r]) => status.startsWith('2') && !('$ref' in r) && r.content !== undefined,
+    );
+  }
+
+  private operationOf(method: string, url: string): Operation | undefined {
+    const path = new URL(url, 'http://x').pathname;
+    const template = this.templates.find(
+      (t) => t.pattern.test(path) && this.document.paths[t.path][method.toLowerCase()],
+    );
+    return template ? this.document.paths[template.path][method.toLowerCase()] : undefined;
+  }
+
   /** Throws, naming the operation and what is wrong, unless the answer is one the document describes. */
   check(exchange: Exchange): void {
     const path = new URL(exchange.url, 'http://x').pathname;

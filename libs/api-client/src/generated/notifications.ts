@@ -246,6 +246,66 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    DeadLetterList: {
+      items: components['schemas']['DeadLetterView'][];
+    };
+    DeadLetterView: {
+      consumer: string;
+      deliveries: number;
+      /** @description The event, if JSON */
+      envelope: {
+        [key: string]: unknown;
+      } | null;
+      error: string;
+      /** Format: uuid */
+      eventId: string | null;
+      /** Format: date-time */
+      failedAt: string;
+      /** @description Also the cursor for `after` */
+      id: string;
+      /** @description The message as received, when not JSON */
+      raw: string | null;
+      replayCount: number;
+      /** Format: date-time */
+      replayedAt: string | null;
+      subject: string;
+    };
+    DeliveryPage: {
+      items: components['schemas']['DeliveryView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    DeliverySummaryView: {
+      dead: number;
+      delivered: number;
+      failed: number;
+      pending: number;
+    };
+    DeliveryView: {
+      attempts: number;
+      /** @example webhook */
+      channel: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: uuid */
+      eventId: string;
+      eventType: string;
+      /** Format: uuid */
+      id: string;
+      lastError: string | null;
+      recipient: components['schemas']['RecipientView'];
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed' | 'dead';
+    };
+    EventDeliveriesView: {
+      deliveries: components['schemas']['DeliveryView'][];
+      /** Format: uuid */
+      eventId: string;
+      /** @description How many deliveries are in each status */
+      summary: components['schemas']['DeliverySummaryView'];
+    };
     FieldErrorView: {
       /**
        * @description Path into the request, or a header or query name
@@ -260,12 +320,49 @@ export interface components {
        */
       rule: string;
     };
+    InboxItemPage: {
+      items: components['schemas']['InboxItemView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    InboxItemView: {
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The event as this person may see it (minimised) */
+      event: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      eventId: string;
+      /** @example baton.referral.received.v1 */
+      eventType: string;
+      /** Format: uuid */
+      familyId: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description Where in Baton the person acts on it */
+      link: string;
+      /** Format: date-time */
+      readAt: string | null;
+      /** @description Why it reached this person (their agency's involvement) */
+      relationships: string[];
+      /** @example New referral for triage */
+      title: string;
+      urgent: boolean;
+    };
     PreferenceDto: {
       /**
        * @description Routine e-mail at once or in one daily digest; urgent events are always sent at once
        * @enum {string}
        */
       email: 'immediate' | 'daily-digest';
+    };
+    PreferenceView: {
+      /** @enum {string} */
+      email: 'immediate' | 'daily-digest';
+      /** @description The version the ETag names */
+      version: number;
     };
     ProblemView: {
       /** @example dateOfBirth must not be in the future */
@@ -289,6 +386,18 @@ export interface components {
        */
       type: string;
     };
+    ReadMarkView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      readAt: string;
+    };
+    RecipientView: {
+      agencyId: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'person' | 'agency';
+    };
     RegisterWebhookDto: {
       description?: string;
       /**
@@ -301,14 +410,78 @@ export interface components {
       /** @example https://case-system.example.org/baton/events */
       url: string;
     };
+    ReplayedView: {
+      /** @enum {boolean} */
+      ok: true;
+      /** @enum {string} */
+      outcome?: 'processed' | 'duplicate';
+    };
     RotateSecretDto: {
       /** @description How long the previous secret keeps signing alongside the new one (minutes, default 1440) */
       overlapMinutes?: number;
+    };
+    UnreadCountView: {
+      unread: number;
+    };
+    WebhookEndpointList: {
+      items: components['schemas']['WebhookEndpointView'][];
+    };
+    WebhookEndpointView: {
+      active: boolean;
+      agencyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      /** @description Event types it receives */
+      eventTypes: string[];
+      /** Format: uuid */
+      id: string;
+      /** @description When each signing secret stops signing (null: the current one) */
+      secretExpiries: (string | null)[];
+      /** Format: uri */
+      url: string;
+      version: number;
+    };
+    WebhookEndpointWithSecretView: {
+      active: boolean;
+      agencyId: string;
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      /** @description Event types it receives */
+      eventTypes: string[];
+      /** Format: uuid */
+      id: string;
+      /** @description The signing secret (Standard Webhooks, whsec_…): shown this once */
+      secret: string;
+      /** @description When each signing secret stops signing (null: the current one) */
+      secretExpiries: (string | null)[];
+      /** Format: uri */
+      url: string;
+      version: number;
     };
   };
   responses: {
     /** @description The request is malformed, or a field is invalid (each named in errors) */
     BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The request conflicts with the record's current state */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description Your role may not do this */
+    Forbidden: {
       headers: {
         [name: string]: unknown;
       };
@@ -325,8 +498,44 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description Not found, or not yours to see */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The body is larger than the service accepts */
     PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match does not name the current version: read it again */
+    PreconditionFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match is required for this change */
+    PreconditionRequired: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The request breaks a rule (each field and rule named in errors) */
+    RuleBroken: {
       headers: {
         [name: string]: unknown;
       };
@@ -404,14 +613,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Dead letters of my authority */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterList'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -428,17 +641,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Replayed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReplayedView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -458,14 +677,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of deliveries */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeliveryPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -482,16 +705,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The delivery, due again */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeliveryView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -509,14 +738,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The event’s deliveries */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventDeliveriesView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -538,11 +771,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of my notifications */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboxItemPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
@@ -562,14 +798,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The notification */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboxItemView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -587,16 +827,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description When it was read */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadMarkView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -612,11 +856,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Server-sent events: `inbox-item` (id and data: the new item’s id) per new notification */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
@@ -633,11 +880,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The unread count */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnreadCountView'];
+        };
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
@@ -654,11 +904,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description My preference */
       200: {
         headers: {
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
       };
       401: components['responses']['Unauthorized'];
       429: components['responses']['TooManyRequests'];
@@ -670,6 +925,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
+        /** @description The ETag of the version you read; the change is refused (412) if the record changed since */
         'If-Match': string;
       };
       path?: never;
@@ -681,18 +937,25 @@ export interface operations {
       };
     };
     responses: {
+      /** @description My preference, changed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PreferenceView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -707,13 +970,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The endpoints */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookEndpointList'];
+        };
       };
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -732,18 +999,27 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The endpoint and its signing secret */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookEndpointWithSecretView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -760,14 +1036,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The endpoint */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookEndpointView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -785,6 +1066,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Forgotten */
       204: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
@@ -795,6 +1077,8 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -816,16 +1100,21 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The endpoint and its new signing secret */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookEndpointWithSecretView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];

@@ -510,6 +510,23 @@ export interface components {
       /** @description How the requirements were met */
       summary: string;
     };
+    ContractEvidenceView: {
+      breaches: {
+        [key: string]: unknown;
+      }[];
+      chronology: {
+        [key: string]: unknown;
+      }[];
+      contract: components['schemas']['ParentingContractView'];
+      /** Format: date-time */
+      generatedAt: string;
+      refusal: {
+        [key: string]: unknown;
+      } | null;
+      supportNotTakenUp: string[];
+      supportOffered: string[];
+      supportTakenUp: string[];
+    };
     DecideBreachDto: {
       /** @enum {string} */
       decision: 'no-action' | 'written-warning' | 'prosecution-referral';
@@ -536,6 +553,47 @@ export interface components {
       endedOn: string;
       /** @enum {string} */
       reason: 'parent-withdrew' | 'family-moved-away' | 'needs-met' | 'order-applied-for' | 'other';
+    };
+    EnforcementCaseView: {
+      approval?: string | null;
+      approvalReason?: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      /** Format: date */
+      breachOn: string;
+      /** Format: uuid */
+      complianceId: string;
+      /**
+       * Format: date-time
+       * @description The end of the next working day after the breach
+       */
+      contactDueAt: string;
+      /** Format: date-time */
+      contactedAt: string | null;
+      contactMethod?: string | null;
+      contactNotes?: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** @description Who decided (personId, name, agencyId) */
+      decidedBy?: {
+        [key: string]: unknown;
+      } | null;
+      decidedWithoutContact?: boolean | null;
+      decision?: string | null;
+      decisionReason?: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: uuid */
+      orderId: string;
+      /** @description Entered after its contact deadline had passed */
+      recordedLate: boolean;
+      /** Format: uuid */
+      requirementId: string;
+      status: string;
+      version: number;
+      workingDaysToDecision?: number | null;
     };
     FamilyPersonDto: {
       /** @description Letters of any script, digits, spaces, hyphens, apostrophes and full stops; at least one letter; at most 100 characters */
@@ -617,6 +675,134 @@ export interface components {
       periodStartsOn: string;
       /** @description The provider's statement of support */
       support: string[];
+    };
+    OrderRequirementSummary: {
+      description: string;
+      /** Format: date */
+      endsOn: string;
+      /** @enum {unknown} */
+      kind: 'programme' | 'escort-to-school' | 'home-between-hours' | 'attend-meetings' | 'other';
+      /** Format: uuid */
+      requirementId: string;
+      /** @enum {unknown} */
+      setting?: 'non-residential' | 'residential';
+      /** Format: date */
+      startsOn: string;
+    };
+    ParentingContractView: {
+      /** @description An attendance contract (ASBA 2003 s.19) */
+      attendanceContract: boolean;
+      /** @description Provider only */
+      children?: {
+        [key: string]: unknown;
+      }[];
+      /** Format: date */
+      endedOn?: string | null;
+      endReason?: string | null;
+      /** Format: uuid */
+      familyId: string;
+      /** @description Provider only */
+      ground?: string;
+      /** Format: uuid */
+      id: string;
+      kind: string;
+      /** Format: date */
+      offeredOn?: string | null;
+      /** @description Lead professional and provider */
+      parentRequirements?: string[] | null;
+      /** @description Provider only */
+      parents?: {
+        [key: string]: unknown;
+      }[];
+      /** Format: date */
+      parentSignedOn?: string | null;
+      /** Format: date */
+      periodEndsOn?: string | null;
+      /** Format: date */
+      periodStartsOn?: string | null;
+      providerAgencyId: string;
+      providerKind: string;
+      /** Format: date */
+      providerSignedOn?: string | null;
+      refusalReason?: string | null;
+      /** Format: date */
+      refusedOn?: string | null;
+      responsibleOfficer: components['schemas']['ParentingPersonRefView'];
+      /** @description Who signed for the provider */
+      signedForProvider?: {
+        [key: string]: unknown;
+      } | null;
+      /** @example signed */
+      state: string;
+      /** @description Lead professional and provider */
+      support?: string[] | null;
+      /** @description The version the ETag names */
+      version: number;
+    };
+    ParentingOrderPage: {
+      items: components['schemas']['ParentingOrderView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    ParentingOrderView: {
+      /** @description Holder only */
+      appealRoute?: string;
+      /** @description Holder only: who applied for the order */
+      applicant?: string;
+      /** @description Holder only */
+      children?: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * Format: date
+       * @description Holder only
+       */
+      closedOn?: string | null;
+      /** @description Holder only */
+      courtKind?: string;
+      /** @description Holder only */
+      courtName?: string;
+      /** @description Holder only */
+      enforcement?: components['schemas']['EnforcementCaseView'][];
+      /** Format: uuid */
+      familyId: string;
+      /** @description Holder only: offence detail */
+      grounds?: string;
+      holdingAgencyId: string;
+      /** @example youth-offending-team */
+      holdingAgencyKind: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Holder only: the Act and section the order was made under */
+      legalBasis?: string;
+      /** Format: date */
+      madeOn: string;
+      /** @description Holder only */
+      openEnforcementCases?: number;
+      /** @description Holder only */
+      parents?: {
+        [key: string]: unknown;
+      }[];
+      /** @description Holder only: whether a parenting order was made before */
+      previousParentingOrder?: boolean;
+      /** @description For the lead professional and the holder (who also sees each programme’s sessions) */
+      requirements?: components['schemas']['OrderRequirementSummary'][];
+      /** Format: date */
+      requirementsEndOn: string;
+      /** @description Holder only */
+      residentialFindings?: {
+        [key: string]: unknown;
+      } | null;
+      responsibleOfficer: components['schemas']['ParentingPersonRefView'];
+      /** @example in-force */
+      state: string;
+      /** @description The version the ETag names */
+      version: number;
+    };
+    ParentingPersonRefView: {
+      agencyId: string;
+      name: string;
+      personId: string;
     };
     ProblemView: {
       /** @example dateOfBirth must not be in the future */
@@ -736,6 +922,24 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description The request conflicts with the record's current state */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description Your role may not do this */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The request headers are larger than the service accepts */
     HeadersTooLarge: {
       headers: {
@@ -745,8 +949,44 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description Not found, or not yours to see */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The body is larger than the service accepts */
     PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match does not name the current version: read it again */
+    PreconditionFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description If-Match is required for this change */
+    PreconditionRequired: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The request breaks a rule (each field and rule named in errors) */
+    RuleBroken: {
       headers: {
         [name: string]: unknown;
       };
@@ -886,18 +1126,27 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The draft contract */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -914,14 +1163,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The contract, as the caller may see it */
       200: {
         headers: {
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -946,19 +1201,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The contract with the breach */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -982,19 +1248,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The contract, completed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1018,19 +1295,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The contract, ended early */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1047,14 +1335,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The evidence bundle */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContractEvidenceView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -1079,19 +1372,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The contract, offered */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1115,19 +1419,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The contract, refused */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1151,19 +1466,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The contract with the review */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1187,19 +1513,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The contract, signed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingContractView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1219,14 +1556,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of the orders my agency holds */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingOrderPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1236,7 +1577,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Same key and body return the same order */
+        /** @description Any unique string (a UUID): a retry with the same key and body returns the first answer */
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -1248,18 +1589,28 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The order as recorded */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingOrderView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1276,14 +1627,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The order, as the caller may see it */
       200: {
         headers: {
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingOrderView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -1464,19 +1821,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The order, completed */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParentingOrderView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1534,19 +1902,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case with the approval */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnforcementCaseView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1571,19 +1950,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case with the contact */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnforcementCaseView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1608,19 +1998,30 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The case with the decision */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
+          /** @description The version of the record: send it as If-Match with the next change */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnforcementCaseView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      428: components['responses']['PreconditionRequired'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];

@@ -1,6 +1,14 @@
 import { catalogue } from '../catalogue.js';
 import { CloudEvent } from '../envelope/cloud-event.js';
 import type { EventDefinition } from '../event-definition.js';
+import {
+  agencyChannelOf,
+  agencyCopyChannel,
+  agencyCopyMessage,
+  agencyCopyOperation,
+  agencyMessageOf,
+  minimisedSchemas,
+} from './agency-copies.js';
 import { schemaOfClass, type JsonSchema } from './json-schema.js';
 import { EVERY_SERVICE, producerOf } from './producers.js';
 import type { ContractClass } from './class-transformer-types.js';
@@ -17,11 +25,11 @@ export interface AsyncApiDocument {
   [key: string]: unknown;
 }
 
-/** The AsyncAPI 3.0 document of every event in the catalogue, generated from the payload classes. */
+/** The AsyncAPI 3 document of every event in the catalogue and of the agencies' copies, from the payload classes. */
 export function buildAsyncApiDocument(): AsyncApiDocument {
   const schemas = collectSchemas(catalogue);
   return {
-    asyncapi: '3.0.0',
+    asyncapi: '3.1.0',
     info: {
       title: 'Baton events',
       version: DOCUMENT_VERSION,
@@ -31,19 +39,56 @@ export function buildAsyncApiDocument(): AsyncApiDocument {
     },
     defaultContentType: CLOUDEVENTS_JSON,
     servers: {
-      nats: { host: 'localhost:4222', protocol: 'nats', description: 'NATS with JetStream' },
+      nats: {
+        host: 'localhost:4222',
+        protocol: 'nats',
+        description: 'NATS with JetStream: the services publish and consume the domain events',
+        security: [{ $ref: '#/components/securitySchemes/service' }],
+      },
+      'nats-agencies': {
+        host: 'localhost:4222',
+        protocol: 'nats',
+        description:
+          'The same NATS, as an agency system reaches it: its own user may subscribe to ' +
+          '`baton.<tenant>.agency.<its agency>.>` (and its `_INBOX_<agency>.>` replies) and nothing else — no other ' +
+          "agency's tree, no domain events, no JetStream API, no publishing (docker/nats/agency-permissions.conf)",
+        security: [{ $ref: '#/components/securitySchemes/agency' }],
+      },
     },
-    channels: Object.fromEntries(catalogue.map((d) => [d.type, channelOf(d)])),
-    operations: Object.fromEntries(catalogue.map((d) => [operationIdOf(d), operationOf(d)])),
+    channels: Object.fromEntries([
+      ...catalogue.map((d) => [d.type, channelOf(d)]),
+      ...catalogue.map((d) => [agencyChannelOf(d), agencyCopyChannel(d)]),
+    ]),
+    operations: Object.fromEntries([
+      ...catalogue.map((d) => [operationIdOf(d), operationOf(d)]),
+      ...catalogue.map((d) => [`send-agency-copy-${d.aggregate}-${d.name}-v${d.version}`, agencyCopyOperation(d)]),
+    ]),
     components: {
       parameters: {
         tenant: {
           description: 'Local authority code (lower-case letters, digits and hyphens).',
           examples: ['islington'],
         },
+        agency: {
+          description: "The receiving agency's id in the tenant's configuration.",
+          examples: ['demo-early-help-hub'],
+        },
       },
-      messages: Object.fromEntries(catalogue.map((d) => [d.type, messageOf(d)])),
-      schemas,
+      securitySchemes: {
+        service: { type: 'userPassword', description: 'The Baton services’ own NATS user: publishes and consumes.' },
+        agency: {
+          type: 'userPassword',
+          description:
+            'One NATS user per agency, issued by the authority: subscribe-only, to that agency’s own tree. ' +
+            'Copies are stored in the stream, so an agency system may also read them through a durable ' +
+            'consumer the operators create for it on its subjects.',
+        },
+      },
+      messages: Object.fromEntries([
+        ...catalogue.map((d) => [d.type, messageOf(d)]),
+        ...catalogue.map((d) => [agencyMessageOf(d), agencyCopyMessage(d)]),
+      ]),
+      schemas: { ...schemas, ...minimisedSchemas(schemas) },
     },
   };
 }

@@ -5,6 +5,7 @@ import { buildAsyncApiDocument, renderAsyncApiJson } from './asyncapi-document.j
 
 // Spectral severities: 0 error, 1 warning, 2 information, 3 hint.
 const ERROR = 0;
+const WARNING = 1;
 
 interface Document {
   channels: Record<string, { address: string; parameters: Record<string, unknown> }>;
@@ -12,10 +13,23 @@ interface Document {
 }
 
 describe('AsyncAPI document', () => {
-  it('is a valid AsyncAPI 3 document', async () => {
-    const diagnostics = await new Parser().validate(buildAsyncApiDocument());
-    const errors = diagnostics.filter((d) => d.severity === ERROR).map((d) => `${d.path.join('.')}: ${d.message}`);
-    expect(errors).toEqual([]);
+  it('is a valid AsyncAPI 3.1 document, with no errors and no warnings', async () => {
+    const document = buildAsyncApiDocument();
+    expect(document.asyncapi).toBe('3.1.0');
+    const diagnostics = await new Parser().validate(document);
+    const problems = diagnostics
+      .filter((d) => d.severity === ERROR || d.severity === WARNING)
+      .map((d) => `${d.path.join('.')}: ${d.message}`);
+    expect(problems).toEqual([]);
+  });
+
+  it("has a channel on each agency's tree, baton.{tenant}.agency.{agency}.<aggregate>.<name>, for every event type", () => {
+    const doc = buildAsyncApiDocument() as unknown as Document;
+    for (const d of catalogue) {
+      const channel = doc.channels[`agency-copy.${d.type}`];
+      expect(channel).toMatchObject({ address: `baton.{tenant}.agency.{agency}.${d.aggregate}.${d.name}` });
+      expect(Object.keys(channel.parameters)).toEqual(['tenant', 'agency']);
+    }
   });
 
   it('has a channel on baton.{tenant}.<aggregate>.<name> and a send operation for every event type', () => {

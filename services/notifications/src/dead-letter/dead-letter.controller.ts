@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ProblemException, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, ProblemException } from '@baton/http-api';
 import { DeadLetters, type DeadLetter, type ReplayResult } from '@baton/messaging';
 import { DeadLetterQueryDto } from './dto/dead-letter-query.dto.js';
+import { DeadLetterList, ReplayedView } from '../notifications.responses.js';
 
 /**
  * Events this service's consumers gave up on (unreadable, breaking their contract, or failing every attempt), for the
@@ -18,6 +19,8 @@ export class DeadLetterController {
 
   @Get()
   @ApiOperation({ summary: 'Events the consumers gave up on, oldest first' })
+  @ApiSuccess(200, { description: 'Dead letters of my authority', type: DeadLetterList })
+  @ApiProblems(403)
   async list(@CurrentCaller() caller: Caller, @Query() query: DeadLetterQueryDto): Promise<{ items: DeadLetter[] }> {
     const letters = await this.deadLetters.list({ limit: query.limit, after: query.after });
     return { items: letters.filter((l) => tenantOf(l) === caller.tenant) };
@@ -26,6 +29,8 @@ export class DeadLetterController {
   @Post(':id/replay')
   @HttpCode(200)
   @ApiOperation({ summary: 'Run the consumer again for a dead letter' })
+  @ApiSuccess(200, { description: 'Replayed', type: ReplayedView })
+  @ApiProblems(403, 404, 422)
   async replay(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ReplayResult> {
     const letter = /^[0-9]+$/.test(id) ? await this.deadLetters.get(id) : undefined;
     if (letter === undefined || tenantOf(letter) !== caller.tenant)

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiTag, type Page } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, type Page } from '@baton/http-api';
 import { DeliveryQueryDto } from './dto/delivery-query.dto.js';
 import { DeliveryStatusQueries, type DeliveryView } from './delivery-status.js';
+import { DeliveryPage, DeliveryView as DeliveryViewSchema, EventDeliveriesView } from '../notifications.responses.js';
 
 @ApiTag('deliveries', 'What was sent to whom, and how each delivery went')
 @ApiBearerAuth()
@@ -13,6 +14,8 @@ export class DeliveryController {
 
   @Get('events/:eventId/deliveries')
   @ApiOperation({ summary: 'Delivery status of one event: for the agency that caused it, and managers' })
+  @ApiSuccess(200, { description: 'The event’s deliveries', type: EventDeliveriesView })
+  @ApiProblems(404)
   forEvent(@CurrentCaller() caller: Caller, @Param('eventId') eventId: string) {
     return this.deliveries.forEvent(caller, eventId);
   }
@@ -20,6 +23,8 @@ export class DeliveryController {
   @Get('deliveries')
   @Roles('manager', 'agency-admin')
   @ApiOperation({ summary: "Deliveries to my agency in one status (default dead: the agency's dead letters)" })
+  @ApiSuccess(200, { description: 'A page of deliveries', type: DeliveryPage })
+  @ApiProblems(403)
   list(@CurrentCaller() caller: Caller, @Query() query: DeliveryQueryDto): Promise<Page<DeliveryView>> {
     return this.deliveries.forAgency(caller, query);
   }
@@ -28,6 +33,8 @@ export class DeliveryController {
   @HttpCode(200)
   @Roles('manager', 'agency-admin')
   @ApiOperation({ summary: 'Send a dead delivery again' })
+  @ApiSuccess(200, { description: 'The delivery, due again', type: DeliveryViewSchema })
+  @ApiProblems(403, 404, 409)
   replay(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<DeliveryView> {
     return this.deliveries.replay(caller, id);
   }

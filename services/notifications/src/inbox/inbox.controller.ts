@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { Origin, type Page, type RequestOrigin, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, Origin, type Page, type RequestOrigin } from '@baton/http-api';
 import { InboxQueryDto } from './dto/inbox-query.dto.js';
 import { InboxItems, type InboxItem } from './inbox-items.js';
 import { InboxLiveFeed, type InboxSignal } from './inbox-live-feed.js';
+import { InboxItemPage, InboxItemView, ReadMarkView, UnreadCountView } from '../notifications.responses.js';
 
 /** The caller's own in-app inbox. */
 @ApiTag('inbox', 'A person’s notifications')
@@ -21,6 +22,7 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: 'My notifications, newest first' })
+  @ApiSuccess(200, { description: 'A page of my notifications', type: InboxItemPage })
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: InboxQueryDto,
@@ -38,18 +40,25 @@ export class InboxController {
 
   @Get('unread-count')
   @ApiOperation({ summary: 'How many of my notifications are unread' })
+  @ApiSuccess(200, { description: 'The unread count', type: UnreadCountView })
   async unreadCount(@CurrentCaller() caller: Caller): Promise<{ unread: number }> {
     return { unread: await this.items.unreadCount(caller) };
   }
 
   @Sse('stream')
   @ApiOperation({ summary: 'Server-sent events: one `inbox-item` event (with its id) per new notification' })
+  @ApiSuccess(200, {
+    description: 'Server-sent events: `inbox-item` (id and data: the new item’s id) per new notification',
+    contentType: 'text/event-stream',
+  })
   stream(@CurrentCaller() caller: Caller): Observable<InboxSignal> {
     return this.feed.streamFor(caller);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One of my notifications' })
+  @ApiSuccess(200, { description: 'The notification', type: InboxItemView })
+  @ApiProblems(404)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -68,6 +77,8 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications read' })
+  @ApiSuccess(200, { description: 'When it was read', type: ReadMarkView })
+  @ApiProblems(404)
   markRead(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<{ id: string; readAt: string }> {
     return this.items.markRead(caller, id);
   }

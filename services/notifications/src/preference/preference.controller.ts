@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { etagFor, requireIfMatch, ApiTag } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor, requireIfMatch } from '@baton/http-api';
 import { PreferenceDto, type EmailMode } from './dto/preference.dto.js';
+import { PreferenceView as PreferenceViewSchema } from '../notifications.responses.js';
 
 interface PreferenceView {
   email: EmailMode;
@@ -20,6 +21,7 @@ export class PreferenceController {
 
   @Get()
   @ApiOperation({ summary: 'How I hear about routine notifications (immediate e-mail or a daily digest)' })
+  @ApiSuccess(200, { description: 'My preference', type: PreferenceViewSchema, headers: ['ETag'] })
   async get(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<PreferenceView> {
     const view = await this.load(caller);
     void reply.header('etag', etagFor(view.version));
@@ -28,7 +30,9 @@ export class PreferenceController {
 
   @Put()
   @ApiOperation({ summary: 'Choose immediate e-mail or a daily digest for routine notifications' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'My preference, changed', type: PreferenceViewSchema, headers: ['ETag'] })
+  @ApiProblems(412, 428)
   async put(
     @CurrentCaller() caller: Caller,
     @Body() body: PreferenceDto,

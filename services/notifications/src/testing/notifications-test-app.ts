@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { subjectFor, type CloudEvent, type EventDefinition } from '@baton/contracts';
 import { NatsBroker } from '@baton/messaging';
 import { startTestService, type TestService } from '@baton/service-host';
-import type { TestInfra } from '@baton/testing';
+import { ApiContract, type TestInfra } from '@baton/testing';
 import { NotificationsModule } from '../app.module.js';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { loadRoutingRules } from '../routing/routing-rules.loader.js';
@@ -100,7 +100,17 @@ export async function startNotificationsTestApp(
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+      const answer = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+      // Every answer is held to the committed OpenAPI document: a schema that lies fails the test that met it.
+      const contentType = response.headers.get('content-type');
+      ApiContract.of('notifications').check({
+        method,
+        url: path,
+        status: answer.status,
+        contentType,
+        body: answer.body,
+      });
+      return answer;
     },
   };
 }

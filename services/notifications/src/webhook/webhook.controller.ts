@@ -2,9 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nest
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
 import { RegisterWebhookDto, RotateSecretDto } from './dto/register-webhook.dto.js';
 import { WebhookEndpoints, type WebhookEndpointView } from './webhook-endpoints.js';
+import {
+  WebhookEndpointList,
+  WebhookEndpointView as WebhookEndpointViewSchema,
+  WebhookEndpointWithSecretView,
+} from '../notifications.responses.js';
 
 const DEFAULT_OVERLAP_MINUTES = 24 * 60;
 
@@ -18,6 +23,12 @@ export class WebhookController {
 
   @Post()
   @ApiOperation({ summary: 'Register an endpoint; the answer carries its signing secret, shown this once' })
+  @ApiSuccess(201, {
+    description: 'The endpoint and its signing secret',
+    type: WebhookEndpointWithSecretView,
+    headers: ['ETag', 'Location'],
+  })
+  @ApiProblems(403, 422)
   async register(
     @CurrentCaller() caller: Caller,
     @Body() body: RegisterWebhookDto,
@@ -30,12 +41,16 @@ export class WebhookController {
 
   @Get()
   @ApiOperation({ summary: "My agency's endpoints" })
+  @ApiSuccess(200, { description: 'The endpoints', type: WebhookEndpointList })
+  @ApiProblems(403)
   async list(@CurrentCaller() caller: Caller): Promise<{ items: WebhookEndpointView[] }> {
     return { items: await this.endpoints.list(caller) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One of my agency’s endpoints' })
+  @ApiSuccess(200, { description: 'The endpoint', type: WebhookEndpointViewSchema })
+  @ApiProblems(403, 404)
   async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<WebhookEndpointView> {
     return this.endpoints.get(caller, id);
   }
@@ -43,6 +58,8 @@ export class WebhookController {
   @Post(':id/secret-rotation')
   @HttpCode(200)
   @ApiOperation({ summary: 'A new signing secret; the previous one keeps signing for the overlap' })
+  @ApiSuccess(200, { description: 'The endpoint and its new signing secret', type: WebhookEndpointWithSecretView })
+  @ApiProblems(403, 404)
   async rotate(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -59,6 +76,8 @@ export class WebhookController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop sending to an endpoint and forget it' })
+  @ApiSuccess(204, { description: 'Forgotten' })
+  @ApiProblems(403, 404)
   async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     await this.endpoints.remove(caller, id);
   }

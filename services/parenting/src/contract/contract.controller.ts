@@ -5,7 +5,15 @@ import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { etagFor, Origin, ProblemException, type RequestOrigin, ApiTag } from '@baton/http-api';
+import {
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  etagFor,
+  Origin,
+  ProblemException,
+  type RequestOrigin,
+} from '@baton/http-api';
 import { ContractSteps } from './contract-steps.usecase.js';
 import { ContractLoader } from './contract.loader.js';
 import { contractView, evidenceBundle } from './contract.views.js';
@@ -21,6 +29,7 @@ import {
   SignContractDto,
 } from './dto/contract.dto.js';
 import type { ParentingContract } from './parenting-contract.entity.js';
+import { ContractEvidenceView, ParentingContractView } from '../parenting.responses.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'ETag of the contract as read' };
 
@@ -40,6 +49,8 @@ export class ContractController {
   @Post()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Draft a parenting contract your agency will offer' })
+  @ApiSuccess(201, { description: 'The draft contract', type: ParentingContractView, headers: ['ETag', 'Location'] })
+  @ApiProblems(403, 422)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: DraftContractDto,
@@ -54,6 +65,12 @@ export class ContractController {
   @ApiOperation({
     summary: 'A contract: everything for the provider, terms for the lead professional, status for plan members',
   })
+  @ApiSuccess(200, {
+    description: 'The contract, as the caller may see it',
+    type: ParentingContractView,
+    headers: ['ETag'],
+  })
+  @ApiProblems(404)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -82,6 +99,8 @@ export class ContractController {
   @ApiOperation({
     summary: 'Evidence bundle for an order application: chronology, refusal or breaches, support offered and taken up',
   })
+  @ApiSuccess(200, { description: 'The evidence bundle', type: ContractEvidenceView })
+  @ApiProblems(403, 404)
   async evidence(@CurrentCaller() caller: Caller, @Param('id') id: string, @Origin() origin: RequestOrigin) {
     return this.dataSource.transaction(async (manager) => {
       const { contract, relationship } = await this.loader.forCaller(manager, caller, id);
@@ -107,6 +126,8 @@ export class ContractController {
   @Roles('practitioner', 'manager')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: "Offer the contract with the parent's statement, the provider's support and the period" })
+  @ApiSuccess(200, { description: 'The contract, offered', type: ParentingContractView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async offer(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -122,6 +143,8 @@ export class ContractController {
   @Roles('practitioner', 'manager')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Both signatures: the parent and on behalf of the provider (you)' })
+  @ApiSuccess(200, { description: 'The contract, signed', type: ParentingContractView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async sign(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -137,6 +160,8 @@ export class ContractController {
   @Roles('practitioner', 'manager')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Record that the parent declined to sign (never forced), with date and reason' })
+  @ApiSuccess(200, { description: 'The contract, refused', type: ParentingContractView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async refuse(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -152,6 +177,8 @@ export class ContractController {
   @Roles('practitioner', 'manager')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: "Record a breach: date, what, the parent's explanation" })
+  @ApiSuccess(200, { description: 'The contract with the breach', type: ParentingContractView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async breach(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -167,6 +194,8 @@ export class ContractController {
   @Roles('practitioner', 'manager')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Record a review, with the support the parent took up' })
+  @ApiSuccess(200, { description: 'The contract with the review', type: ParentingContractView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async review(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -182,6 +211,8 @@ export class ContractController {
   @Roles('practitioner', 'manager')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Record the contract completed at the end of its period' })
+  @ApiSuccess(200, { description: 'The contract, completed', type: ParentingContractView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async complete(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -197,6 +228,8 @@ export class ContractController {
   @Roles('practitioner', 'manager')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Record the contract ended before its period was over' })
+  @ApiSuccess(200, { description: 'The contract, ended early', type: ParentingContractView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async endEarly(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,

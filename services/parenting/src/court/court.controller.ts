@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
 import { statusView } from '../order/order.views.js';
 import { ApplyToCourt } from './apply-to-court.usecase.js';
 import { CompleteOrder } from './complete-order.usecase.js';
@@ -15,6 +15,7 @@ import {
 } from './dto/court.dto.js';
 import { RecordAppeal } from './record-appeal.usecase.js';
 import { RecordApplicationOutcome } from './record-application-outcome.usecase.js';
+import { ParentingOrderView } from '../parenting.responses.js';
 
 @ApiTag('court', 'Applications to court and the court’s decisions')
 @ApiBearerAuth()
@@ -79,6 +80,8 @@ export class CourtController {
   @Post('completion')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the order completed' })
+  @ApiSuccess(200, { description: 'The order, completed', type: ParentingOrderView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async completeOrder(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,

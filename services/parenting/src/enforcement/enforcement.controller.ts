@@ -2,12 +2,13 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
 import { ApproveProsecution } from './approve-prosecution.usecase.js';
 import { DecideBreach } from './decide-breach.usecase.js';
 import { ApproveProsecutionDto, DecideBreachDto, RecordContactDto } from './dto/enforcement.dto.js';
 import { enforcementView } from './enforcement.views.js';
 import { RecordContact } from './record-contact.usecase.js';
+import { EnforcementCaseView } from '../parenting.responses.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'ETag of the enforcement case as read' };
 
@@ -26,6 +27,8 @@ export class EnforcementController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record contact with the parent about the apparent breach (due within 1 working day)' })
   @ApiHeader(IF_MATCH)
+  @ApiSuccess(200, { description: 'The case with the contact', type: EnforcementCaseView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async recordContact(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -48,6 +51,8 @@ export class EnforcementController {
       'decidedWithoutContact: true, and listed among the exceptions as decided-without-contact.',
   })
   @ApiHeader(IF_MATCH)
+  @ApiSuccess(200, { description: 'The case with the decision', type: EnforcementCaseView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async recordDecision(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -68,6 +73,8 @@ export class EnforcementController {
     summary: 'Approve or reject a prosecution referral: a manager of the holding agency who did not decide it',
   })
   @ApiHeader(IF_MATCH)
+  @ApiSuccess(200, { description: 'The case with the approval', type: EnforcementCaseView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async recordApproval(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,

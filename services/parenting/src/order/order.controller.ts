@@ -1,10 +1,18 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
+import {
+  ApiIdempotencyKey,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  etagFor,
+  Origin,
+  type RequestOrigin,
+} from '@baton/http-api';
 import { ListOrdersQueryDto } from './dto/list-orders.dto.js';
 import { MakeOrderDto } from './dto/make-order.dto.js';
 import { MakeOrder } from './make-order.usecase.js';
@@ -12,6 +20,7 @@ import { OrderLoader } from './order.loader.js';
 import { OrderQueries } from './order.queries.js';
 import { OrderReader } from './order.reader.js';
 import { viewFor, type OrderView } from './order.views.js';
+import { ParentingOrderPage, ParentingOrderView } from '../parenting.responses.js';
 
 const PURPOSE = {
   holder: 'responsible officer holding the order',
@@ -35,7 +44,9 @@ export class OrderController {
   @Post()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Record a parenting order the court made, held by your agency' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body return the same order' })
+  @ApiIdempotencyKey()
+  @ApiSuccess(201, { description: 'The order as recorded', type: ParentingOrderView, headers: ['ETag', 'Location'] })
+  @ApiProblems(403, 409, 422)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: MakeOrderDto,
@@ -53,6 +64,8 @@ export class OrderController {
   @Get()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Orders I hold as responsible officer, or my agency holds (managers); newest first' })
+  @ApiSuccess(200, { description: 'A page of the orders my agency holds', type: ParentingOrderPage })
+  @ApiProblems(403)
   async list(@CurrentCaller() caller: Caller, @Query() query: ListOrdersQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.held(caller, query);
     await this.access.record(caller, origin, {
@@ -68,6 +81,8 @@ export class OrderController {
   @ApiOperation({
     summary: 'An order: everything for its holder, requirements for the lead professional, status for plan members',
   })
+  @ApiSuccess(200, { description: 'The order, as the caller may see it', type: ParentingOrderView, headers: ['ETag'] })
+  @ApiProblems(404)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { ReferralEvents, AccessEvents } from '@baton/contracts';
-import { EventTap, type ServiceUnderTest, startServiceUnderTest, type TestInfra } from '@baton/testing';
+import { ApiContract, EventTap, type ServiceUnderTest, startServiceUnderTest, type TestInfra } from '@baton/testing';
 import { PEOPLE, schoolReferral, tokenFor, type Person } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
@@ -42,7 +42,11 @@ describe('referral intake and triage over HTTP', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const answer = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    // Every answer is held to the committed OpenAPI document.
+    const contentType = response.headers.get('content-type');
+    ApiContract.of('referrals').check({ method, url: path, status: answer.status, contentType, body: answer.body });
+    return answer;
   }
 
   it('takes a referral from a school to the hub, triages it and tells the school the outcome', async () => {
