@@ -34,3 +34,4 @@ export {
   durableNameFor,
   eventsOfAggregate,
 } from './transport/consumer-naming.js';
+export { PRODUCED_EVENTS_HEADER, ProducedEventsInterceptor } from './outbox/produced-events.js';

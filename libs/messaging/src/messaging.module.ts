@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { NatsBroker } from './broker/nats-broker.js';
 import { DeadLetters } from './dead-letter/dead-letters.js';
 import { MessagingHealth } from './health/messaging-health.js';
@@ -12,6 +13,7 @@ import { LoneEvents } from './outbox/lone-events.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRetention } from './outbox/outbox-retention.js';
+import { ProducedEventsInterceptor } from './outbox/produced-events.js';
 import { ensureEventStream } from './stream/event-stream.js';
 import { JetStreamServer } from './transport/jetstream.server.js';
 
@@ -58,6 +60,7 @@ export class MessagingModule {
         JetStreamServer,
         DeadLetters,
         MessagingHealth,
+        { provide: APP_INTERCEPTOR, useClass: ProducedEventsInterceptor },
       ],
       exports: [
         MESSAGING_OPTIONS,

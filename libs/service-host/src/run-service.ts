@@ -34,6 +34,7 @@ async function start<C extends ServiceConfig>(definition: ServiceDefinition<C>, 
     service: definition.service,
     description: definition.description,
     logLevels: logLevelsFrom(context.config.LOG_LEVEL),
+    documentedPort: new definition.config().PORT,
     ...httpOptionsFrom(context.config),
     docs: context.config.API_DOCS === 'true' ? 'ui' : false,
   });

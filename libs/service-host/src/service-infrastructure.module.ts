@@ -1,4 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessAttemptsInterceptor } from '@baton/access-log';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AuthModule } from '@baton/auth';
@@ -64,6 +66,8 @@ export class ServiceInfrastructure {
         }),
         HealthModule.register([DatabaseHealth, MessagingHealth]),
       ],
+      // Refused and not-found reads of a record are recorded as access attempts, in every service.
+      providers: [{ provide: APP_INTERCEPTOR, useClass: AccessAttemptsInterceptor }],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DevIssuer } from '@baton/auth';
+import { TestIssuer } from '@baton/testing';
 import { loadConfig, type ServiceConfig } from '@baton/config';
 import { createHttpApp } from '@baton/http-api';
 import { httpOptionsFrom, serveHttpAndEvents, type ServiceDefinition } from './run-service.js';
@@ -15,6 +15,8 @@ export interface TestServiceInfra {
 }
 
 export interface TestServiceOptions<C extends ServiceConfig> extends Omit<ServiceDefinition<C>, 'description'> {
+  /** The OpenAPI document's description: the service definition's, for a test comparing documents. */
+  description?: string;
   infra: TestServiceInfra;
   /** The service's own variables for this test (e.g. a scan interval long enough never to fire by itself). */
   env?: Record<string, string>;
@@ -22,7 +24,7 @@ export interface TestServiceOptions<C extends ServiceConfig> extends Omit<Servic
    * An issuer shared with other services in the same test; with `jwksUrl` its keys are already served,
    * without, this service serves them itself. A fresh issuer when absent.
    */
-  auth?: { issuer: DevIssuer; jwksUrl?: string };
+  auth?: { issuer: TestIssuer; jwksUrl?: string };
   /** Default fatal, error and warn. */
   logLevels?: LogLevel[];
 }
@@ -30,7 +32,7 @@ export interface TestServiceOptions<C extends ServiceConfig> extends Omit<Servic
 export interface TestService<C extends ServiceConfig> {
   app: NestFastifyApplication;
   url: string;
-  issuer: DevIssuer;
+  issuer: TestIssuer;
   context: ServiceContext<C>;
   close(): Promise<void>;
 }
@@ -42,7 +44,7 @@ export interface TestService<C extends ServiceConfig> {
 export async function startTestService<C extends ServiceConfig>(
   options: TestServiceOptions<C>,
 ): Promise<TestService<C>> {
-  const issuer = options.auth?.issuer ?? (await DevIssuer.ephemeral({ audience: 'baton' }));
+  const issuer = options.auth?.issuer ?? (await TestIssuer.ephemeral({ audience: 'baton' }));
   const jwks = options.auth?.jwksUrl === undefined ? await issuer.listen(0) : undefined;
   const config = loadConfig(options.config, {
     DATABASE_URL: options.infra.databaseUrl,
@@ -60,7 +62,8 @@ export async function startTestService<C extends ServiceConfig>(
   const context = new ServiceContext(config, new Logger(options.service));
   const app = await createHttpApp(await options.module(context), {
     service: options.service,
-    description: 'test',
+    description: options.description ?? 'test',
+    documentedPort: new options.config().PORT,
     logLevels: options.logLevels ?? ['fatal', 'error', 'warn'],
     ...httpOptionsFrom(config),
     // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served, for the

@@ -3,4 +3,10 @@ export { resolveTestServers, answers, type TestServers } from './infrastructure.
 export { startTestServers, stopTestServers } from './global-setup.js';
 export { EventTap, type TappedEvent } from './event-tap.js';
 export { startServiceUnderTest, type ServiceUnderTest } from './service-under-test.js';
+export { ApiContract, committedDocument, servedDocument, type Exchange } from './api-contract.js';
 export { openCuttableProxy, type CuttableProxy } from './tcp-proxy.js';
+export { TEST_AUDIENCE, TestIssuer } from './test-issuer/test-issuer.js';
+export type { TestIssuerOptions, TestSignOptions, TestTokenClaims } from './test-issuer/test-issuer.js';
+export { JWKS_PATH, OPENID_CONFIGURATION_PATH } from './test-issuer/jwks-server.js';
+export type { RunningJwksServer } from './test-issuer/jwks-server.js';
+export type { TestSigningAlgorithm } from './test-issuer/signing-key.js';

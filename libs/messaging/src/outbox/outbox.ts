@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { definitionOf, subjectFor, validateEvent, type CloudEvent } from '@baton/contracts';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../messaging.options.js';
+import { noteProducedEvents } from './produced-events.js';
 
 /** Postgres allows 65 535 parameters a statement; six a row leaves room for this many rows. */
 const ROWS_PER_STATEMENT = 10_000;
@@ -28,6 +29,7 @@ export class Outbox {
       manager,
       list.map((event) => this.prepare(event)),
     );
+    noteProducedEvents(list.map((event) => event.id));
   }
 
   /**
