@@ -84,4 +84,9 @@ export default defineConfig([
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     languageOptions: { globals: jestGlobals },
   },
+  {
+    // The web service's own browser script (progressive enhancement only).
+    files: ['services/web/assets/scripts/**'],
+    languageOptions: { globals: readonly(['window', 'document', 'fetch', 'setTimeout', 'clearTimeout']) },
+  },
 ]);

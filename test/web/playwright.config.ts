@@ -13,7 +13,8 @@ export default defineConfig({
   // One machine, shared: one browser at a time, and the journeys in each file run in order.
   workers: 1,
   fullyParallel: false,
-  timeout: 120_000,
+  // A whole journey signs in three people and crosses four services on a shared machine.
+  timeout: 300_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

@@ -9,7 +9,7 @@ test('the front door decides a school’s referral from its queue, and the schoo
 }, testInfo) => {
   const familyName = inventedFamilyName('Copperfield');
   await signInAs(page, 'school-dsl');
-  await referFamily(page, familyName);
+  const reference = await referFamily(page, familyName);
   await signOut(page);
 
   await signInAs(page, 'hub-triager', '/triage');
@@ -55,4 +55,19 @@ test('the front door decides a school’s referral from its queue, and the schoo
   await expect(page.getByTestId('decision')).toContainText('Accepted for early help');
   await expect(page.getByTestId('decision')).not.toContainText('Needs across school and home');
   await checkScreen(page, testInfo, 'referral-outcome-as-referrer');
+
+  // The school is told in its inbox too; the notification links to the referral's page here.
+  const notification = page.getByRole('listitem').filter({ has: page.locator(`a[href="/referrals/${reference}"]`) });
+  await expect(async () => {
+    await page.goto('/inbox?show=unread');
+    await expect(notification).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('unread-badge')).toBeVisible();
+  await checkScreen(page, testInfo, 'inbox-unread');
+  await notification.getByRole('button', { name: /^Mark as read/ }).click();
+  await expect(page.getByText('Notification marked as read')).toBeVisible();
+  await expect(notification).toHaveCount(0);
+  await page.getByRole('link', { name: 'Show all notifications' }).click();
+  await notification.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Referral for Alfie ${familyName}`);
 });

@@ -21,6 +21,7 @@ import { AgencyViewsApi } from './families/agency-views.api.js';
 import { FamiliesController } from './families/families.controller.js';
 import { PlanController } from './plans/plan.controller.js';
 import { TafApi } from './plans/taf.api.js';
+import { SessionKeepAliveController } from './sign-in/session-keep-alive.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
 
@@ -33,6 +34,7 @@ export class WebModule {
       controllers: [
         HealthController,
         SignInController,
+        SessionKeepAliveController,
         AccessibilityController,
         HomeController,
         InboxController,

@@ -77,7 +77,15 @@ export function familyPage(view: AgencyFamilyView, levelLabel: (n: number) => st
   const name = view.children.map((c) => `${c.givenName} ${c.familyName}`).join(', ');
   return {
     pageTitle: name,
-    lead: view.leadProfessional,
+    lead: view.leadProfessional
+      ? {
+          name: view.leadProfessional.name,
+          role: view.leadProfessional.role,
+          agencyName: view.leadProfessional.agencyName,
+          email: view.leadProfessional.contact.email,
+          phone: view.leadProfessional.contact.phone,
+        }
+      : undefined,
     planId: view.plan?.planId,
     levelOfNeed: view.levelOfNeed ? levelLabel(view.levelOfNeed) : undefined,
     children: view.children.map(personLine),

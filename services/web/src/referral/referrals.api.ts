@@ -65,7 +65,7 @@ export interface Referral {
     reasons: string;
     decidedAt: string;
     decidedBy?: { personId?: string; name?: string };
-    allocatedWorkerName?: string;
+    allocatedWorker?: { personId: string; name: string; agencyId: string };
   };
   withdrawal?: { withdrawnAt: string; reason: string };
 }
@@ -75,7 +75,7 @@ export interface TriageDecision {
   levelOfNeed: number;
   reasons: string;
   allocatedTeamId?: string;
-  allocatedWorkerName?: string;
+  allocatedWorkerId?: string;
 }
 
 export interface ReferralPage {

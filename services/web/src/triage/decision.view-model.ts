@@ -7,7 +7,7 @@ export type DecisionForm = Record<string, string | undefined>;
 
 export interface Directory {
   teams: { id: string; name: string }[];
-  workers: { name: string; jobTitle?: string }[];
+  workers: { personId: string; name: string; jobTitle?: string }[];
 }
 
 const OUTCOME_HINTS: Record<string, string> = {
@@ -30,12 +30,12 @@ export function parseDecision(
   if (![1, 2, 3, 4].includes(level)) errors.push({ field: 'levelOfNeed', text: 'Select the level of need' });
   if (!reasons) errors.push({ field: 'reasons', text: 'Enter the reasons for the decision' });
   const team = form.allocatedTeamId ? directory.teams.find((t) => t.id === form.allocatedTeamId) : undefined;
-  const worker = form.allocatedWorkerName
-    ? directory.workers.find((w) => w.name === form.allocatedWorkerName)
+  const worker = form.allocatedWorkerId
+    ? directory.workers.find((w) => w.personId === form.allocatedWorkerId)
     : undefined;
   if (form.allocatedTeamId && !team) errors.push({ field: 'allocatedTeamId', text: 'Select a team from the list' });
-  if (form.allocatedWorkerName && !worker)
-    errors.push({ field: 'allocatedWorkerName', text: 'Select a worker from the list' });
+  if (form.allocatedWorkerId && !worker)
+    errors.push({ field: 'allocatedWorkerId', text: 'Select a worker from the list' });
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -44,7 +44,7 @@ export function parseDecision(
       levelOfNeed: level,
       reasons,
       ...(team ? { allocatedTeamId: team.id } : {}),
-      ...(worker ? { allocatedWorkerName: worker.name } : {}),
+      ...(worker ? { allocatedWorkerId: worker.personId } : {}),
     },
   };
 }
@@ -80,9 +80,9 @@ export function decisionPage(
     workers: [
       { value: '', text: 'No one yet' },
       ...directory.workers.map((w) => ({
-        value: w.name,
+        value: w.personId,
         text: w.jobTitle ? `${w.name}, ${w.jobTitle}` : w.name,
-        selected: values.allocatedWorkerName === w.name,
+        selected: values.allocatedWorkerId === w.personId,
       })),
     ],
     ...formErrors(errors),
@@ -107,7 +107,10 @@ export function checkDecisionPage(
       row('Level of need', levels.find((l) => l.level === decision.levelOfNeed)?.label ?? String(decision.levelOfNeed)),
       row('Reasons', decision.reasons),
       row('Allocated team', directory.teams.find((t) => t.id === decision.allocatedTeamId)?.name ?? 'No team'),
-      row('Allocated worker', decision.allocatedWorkerName ?? 'No one yet'),
+      row(
+        'Allocated worker',
+        directory.workers.find((w) => w.personId === decision.allocatedWorkerId)?.name ?? 'No one yet',
+      ),
     ],
   };
 }

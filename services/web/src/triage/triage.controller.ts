@@ -126,14 +126,14 @@ export class TriageController {
     return draft?.decision && draft.version ? (draft as PendingDecision) : undefined;
   }
 
-  /** Teams and practitioners of the triager's own agency, from the tenant's directory. */
+  /** Teams and practitioners of the triager's own agency (the receiving agency), from the tenant's directory. */
   private directory(person: SignedInPerson): Directory {
     const tenant = this.tenants.requireTenant(person.tenant);
     return {
       teams: tenant.teams.filter((t) => t.agencyId === person.agencyId).map(({ id, name }) => ({ id, name })),
       workers: tenant.people
         .filter((p) => p.agencyId === person.agencyId && p.roles.includes('practitioner'))
-        .map((p) => ({ name: p.name, jobTitle: p.jobTitle })),
+        .map((p) => ({ personId: p.personId, name: p.name, jobTitle: p.jobTitle })),
     };
   }
 }
