@@ -44,7 +44,7 @@ export class AssessmentController {
   @Get()
   @ApiOperation({ summary: 'The latest early help assessment (the lead, and agencies it is shared with)' })
   @ApiSuccess(200, { description: 'The latest assessment', type: AssessmentView })
-  @ApiProblems(404)
+  @ApiProblems(403, 404)
   async read(@CurrentCaller() caller: Caller, @Param('planId') planId: string, @Origin() origin: RequestOrigin) {
     const { state, relationship, assessment } = await this.assessments.latest(caller, planId);
     await this.access.record(caller, origin, {
