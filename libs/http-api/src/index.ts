@@ -7,7 +7,10 @@ export {
 } from './problem/problem-details.js';
 export { ProblemDetailsFilter, toProblem } from './problem/problem-details.filter.js';
 export { createValidationPipe, fieldErrors, validationProblem } from './validation/validation-pipe.js';
-export { createHttpApp, configureHttpApp, logLevelsFrom, type HttpAppOptions } from './app/create-http-app.js';
+export { createHttpApp, nestLoggerFor, type HttpAppOptions } from './app/create-http-app.js';
+export { createServiceLogger, type LogFormat, type ServiceLoggerOptions } from './logging/service-logger.js';
+export { REQUEST_ID_HEADER, requestIdOf } from './logging/request-log.js';
+export { MetricsModule, MetricsServer, type MetricsOptions } from './metrics/metrics.module.js';
 export { HealthModule } from './health/health.module.js';
 export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness.js';
 export { etagFor, requireIfMatch } from './concurrency/etag.js';

@@ -3,3 +3,4 @@ export { resolveTestServers, answers, type TestServers } from './infrastructure.
 export { startTestServers, stopTestServers } from './global-setup.js';
 export { EventTap, type TappedEvent } from './event-tap.js';
 export { startServiceUnderTest, type ServiceUnderTest } from './service-under-test.js';
+export { LogCapture, type LogLine } from './log-capture.js';
