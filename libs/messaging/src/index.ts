@@ -33,3 +33,4 @@ export {
   durableNameFor,
   eventsOfAggregate,
 } from './transport/consumer-naming.js';
+export { activeTraceCarrier, inStoredTraceSpan, type TraceCarrier } from './tracing/trace-context.js';

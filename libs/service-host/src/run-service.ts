@@ -5,6 +5,7 @@ import { loadConfig, type ServiceConfig } from '@baton/config';
 import { createHttpApp, createServiceLogger, nestLoggerFor } from '@baton/http-api';
 import { JetStreamServer } from '@baton/messaging';
 import { ServiceContext } from './service-context.js';
+import { startTracing, tracingRequested } from './tracing/tracing.js';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
   /** The service's name, e.g. `referrals`: its logger, OpenAPI title and metrics label. */
@@ -18,13 +19,15 @@ export interface ServiceDefinition<C extends ServiceConfig> {
 
 /**
  * Starts a service as its `main.ts` wants: configuration from the environment, its logger (LOG_LEVEL, LOG_FORMAT),
- * its module, HTTP on PORT/HOST, metrics on METRICS_PORT and its event consumers. Anything that stops it starting
+ * tracing when the `OTEL_*` variables ask for it, its module, HTTP on PORT/HOST, metrics on METRICS_PORT and its
+ * event consumers. Anything that stops it starting
  * (a bad variable, an unreachable database or broker) is logged as fatal and ends the process, so an orchestrator
  * restarts it.
  */
 export async function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
   let logger: PinoLogger | undefined;
   try {
+    if (tracingRequested()) startTracing(definition.service);
     const config = loadConfig(definition.config);
     logger = await createServiceLogger({
       service: definition.service,

@@ -7,6 +7,7 @@ import { HealthModule, MetricsModule } from '@baton/http-api';
 import { MessagingHealth, MessagingModule, messagingEntities, type MessagingOptions } from '@baton/messaging';
 import { openDatabase } from '@baton/persistence';
 import { DatabaseHealth } from './database.health.js';
+import { SpanFlush } from './tracing/tracing.js';
 
 export interface ServiceInfrastructureOptions {
   /** The service's name, e.g. `referrals`: names its consumers, dead letters and database connections. */
@@ -69,6 +70,7 @@ export class ServiceInfrastructure {
         HealthModule.register([DatabaseHealth, MessagingHealth]),
         MetricsModule.register({ service, port: metricsPortOf(config), host: config.HOST }),
       ],
+      providers: [SpanFlush],
     };
   }
 }

@@ -24,6 +24,7 @@ import { FanOut } from './fan-out/fan-out.usecase.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxItems } from './inbox/inbox-items.js';
 import { InboxLiveFeed } from './inbox/inbox-live-feed.js';
+import { NotificationTraceContext1796300000410 } from './migrations/1796300000410-notification-trace-context.js';
 import { CreateNotifications1763900000400 } from './migrations/1763900000400-create-notifications.js';
 import { PreferenceController } from './preference/preference.controller.js';
 import { ROUTING_RULES } from './routing/routing-rules.loader.js';
@@ -42,6 +43,7 @@ export const NOTIFICATIONS_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateIdempotencyKeys1763900000000,
   CreateNotifications1763900000400,
+  NotificationTraceContext1796300000410,
 ];
 
 /** The notifications service: routing, fan-out, inbox, webhooks, e-mail, agency subjects, retries. */

@@ -31,8 +31,14 @@ export function registerRequestLog(fastify: FastifyInstance, logger: Logger): vo
   const log = logger.child({ context: 'HTTP' });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
-    const span = trace.getActiveSpan()?.spanContext();
-    if (span && isSpanContextValid(span)) traceOfRequest.set(request, span);
+    const span = trace.getActiveSpan();
+    const spanContext = span?.spanContext();
+    if (span && spanContext && isSpanContextValid(spanContext)) {
+      traceOfRequest.set(request, spanContext);
+      // The HTTP instrumentation knows the method only; the route names the operation in a trace.
+      const route = request.routeOptions.url;
+      if (route !== undefined) span.updateName(`${request.method} ${route}`).setAttribute('http.route', route);
+    }
     done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {

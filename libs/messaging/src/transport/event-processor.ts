@@ -8,6 +8,7 @@ import { recordInInbox, recordManyInInbox } from '../inbox/inbox.js';
 import type { ResolvedMessagingOptions } from '../messaging.options.js';
 import type { ConsumerBinding } from './consumer-binding.js';
 import { redeliveryDelayMs } from './consumer-naming.js';
+import { inEventLogContext, withinEvent } from './event-scope.js';
 import { JetStreamContext } from './jetstream.context.js';
 import { readEnvelope, type ReadEnvelope } from './read-envelope.js';
 
@@ -83,7 +84,7 @@ export class EventProcessor {
       for (const [i, { msg, event }] of events.entries()) {
         const failure = failures.get(i);
         if (failure === undefined) msg.ack();
-        else await this.failed(binding, msg, event, failure.error);
+        else await inEventLogContext(binding, event, () => this.failed(binding, msg, event, failure.error));
       }
     } finally {
       clearInterval(keepAlive);
@@ -101,11 +102,13 @@ export class EventProcessor {
     msg: JsMsg | undefined,
     alsoInTransaction?: (manager: EntityManager) => Promise<void>,
   ): Promise<ProcessOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const outcome = await this.runHandlers(binding, event, msg, manager);
-      await alsoInTransaction?.(manager);
-      return outcome;
-    });
+    return withinEvent(binding, event, msg, () =>
+      this.dataSource.transaction(async (manager) => {
+        const outcome = await this.runHandlers(binding, event, msg, manager);
+        await alsoInTransaction?.(manager);
+        return outcome;
+      }),
+    );
   }
 
   /**
@@ -145,7 +148,7 @@ export class EventProcessor {
       for (const [i, { msg, event }] of events.entries()) {
         await runner.query('SAVEPOINT baton_event');
         try {
-          await this.runHandlers(binding, event, msg, runner.manager);
+          await withinEvent(binding, event, msg, () => this.runHandlers(binding, event, msg, runner.manager));
           await runner.query('RELEASE SAVEPOINT baton_event');
         } catch (error) {
           failures.set(i, { error });
