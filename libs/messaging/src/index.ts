@@ -34,3 +34,4 @@ export {
   eventsOfAggregate,
 } from './transport/consumer-naming.js';
 export { activeTraceCarrier, inStoredTraceSpan, type TraceCarrier } from './tracing/trace-context.js';
+export { MessagingMetrics } from './metrics/messaging-metrics.js';

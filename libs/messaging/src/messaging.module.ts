@@ -12,6 +12,8 @@ import { LoneEvents } from './outbox/lone-events.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRetention } from './outbox/outbox-retention.js';
+import { MessagingGauges } from './metrics/messaging-gauges.js';
+import { MessagingMetrics } from './metrics/messaging-metrics.js';
 import { ensureEventStream } from './stream/event-stream.js';
 import { JetStreamServer } from './transport/jetstream.server.js';
 
@@ -58,6 +60,8 @@ export class MessagingModule {
         JetStreamServer,
         DeadLetters,
         MessagingHealth,
+        MessagingMetrics,
+        MessagingGauges,
       ],
       exports: [
         MESSAGING_OPTIONS,
@@ -68,6 +72,7 @@ export class MessagingModule {
         JetStreamServer,
         DeadLetters,
         MessagingHealth,
+        MessagingMetrics,
       ],
     };
   }

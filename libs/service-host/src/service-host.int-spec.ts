@@ -2,7 +2,8 @@ import { jest } from '@jest/globals';
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import { CurrentCaller, type Caller } from '@baton/auth';
 import { ServiceConfig } from '@baton/config';
-import { messagingMigrations } from '@baton/messaging';
+import { DataSource } from 'typeorm';
+import { messagingMigrations, OutboxRelay } from '@baton/messaging';
 import { LogCapture, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { ServiceInfrastructure } from './service-infrastructure.module.js';
 import { startTestService, type TestService } from './start-test-service.js';
@@ -96,6 +97,19 @@ describe('a service on ServiceInfrastructure, started by startTestService', () =
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toContain('http_request_duration_seconds');
     expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+  });
+
+  it('reports the outbox backlog and the age of its oldest event', async () => {
+    await service.app.get(OutboxRelay).stop();
+    await service.app.get(DataSource).query(
+      `INSERT INTO outbox (id, aggregate_id, tenant, type, subject, envelope, created_at)
+         VALUES (gen_random_uuid(), 'aggregate-1', 'demo', 'baton.example.happened.v1', 'x', '{}', now() - interval '90 seconds')`,
+    );
+    const text = await (await fetch(service.metricsUrl)).text();
+    expect(text).toMatch(/^baton_outbox_pending_events\{service="example"\} 1$/m);
+    const age = Number(/^baton_outbox_oldest_pending_age_seconds\{service="example"\} (\S+)$/m.exec(text)?.[1]);
+    expect(age).toBeGreaterThanOrEqual(90);
+    expect(age).toBeLessThan(120);
   });
 
   it("logs each request once with its request id, the caller's person and agency, status and duration", async () => {

@@ -9,6 +9,7 @@ import type { NotificationsConfig } from './config/notifications.config.js';
 import { DeadLetterController } from './dead-letter/dead-letter.controller.js';
 import { CHANNEL_SETTINGS, type ChannelSettings } from './delivery/channel-settings.js';
 import { DeliveryController } from './delivery/delivery.controller.js';
+import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryDispatcher, DISPATCHER_SETTINGS, type DispatcherSettings } from './delivery/delivery-dispatcher.js';
 import { DeliveryStatusQueries } from './delivery/delivery-status.js';
 import { DeliveryStore } from './delivery/delivery-store.js';
@@ -107,6 +108,7 @@ export class NotificationsModule {
               : new EmailChannel({ smtpUrl, from: config.EMAIL_FROM, timeoutMs: config.DELIVERY_TIMEOUT_MS }),
         },
         AccessRecorder,
+        DeliveryMetrics,
         FanOut,
         DeliveryStore,
         DeliveryDispatcher,

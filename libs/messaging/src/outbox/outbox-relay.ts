@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -9,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { NatsBroker } from '../broker/nats-broker.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options.js';
 import { inPublishSpan, type TraceCarrier } from '../tracing/trace-context.js';
+import { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import { OutboxListener } from './outbox-listener.js';
 import { chainsByAggregate, releasableRows, retryDelayMs } from './publish-order.js';
 import { Wakeup } from './wakeup.js';
@@ -63,6 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     private readonly broker: NatsBroker,
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    @Optional() private readonly metrics: MessagingMetrics = new MessagingMetrics(),
   ) {
     this.listener = OutboxListener.forDataSource(dataSource, () => this.wakeup.wake());
   }
@@ -181,6 +184,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
             }),
         );
       } catch (e) {
+        this.metrics.publishFailures.inc();
         return [
           { row, error: describe(e) },
           ...chain.slice(i + 1).map((r) => ({ row: r, error: 'an earlier event of its aggregate failed' })),

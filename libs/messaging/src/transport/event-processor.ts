@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadLetterStore } from '../dead-letter/dead-letter-store.js';
 import { recordInInbox, recordManyInInbox } from '../inbox/inbox.js';
 import type { ResolvedMessagingOptions } from '../messaging.options.js';
+import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import type { ConsumerBinding } from './consumer-binding.js';
 import { redeliveryDelayMs } from './consumer-naming.js';
 import { inEventLogContext, withinEvent } from './event-scope.js';
@@ -31,6 +32,7 @@ export class EventProcessor {
     private readonly dataSource: DataSource,
     private readonly deadLetters: DeadLetterStore,
     private readonly options: ResolvedMessagingOptions,
+    private readonly metrics: MessagingMetrics,
   ) {}
 
   /** Stops retrying dead-letter writes, so a shutdown is not held up by a database that is down. */
@@ -54,6 +56,7 @@ export class EventProcessor {
   async read(binding: ConsumerBinding, msgs: JsMsg[]): Promise<ReadBatch> {
     const events: ReadBatch = [];
     for (const msg of msgs) {
+      if (msg.info.redelivered) this.metrics.redeliveries.inc({ consumer: binding.durable });
       const read = readEnvelope(msg.subject, msg.string(), binding.definition, {
         aggregate: binding.aggregate,
         acceptUncatalogued: binding.batch?.acceptUncatalogued,
@@ -227,6 +230,7 @@ export class EventProcessor {
     for (;;) {
       try {
         await this.deadLetters.record(letter);
+        this.metrics.deadLettered.inc({ consumer: binding.durable });
         msg.term();
         return;
       } catch (e) {

@@ -10,6 +10,7 @@ import { ChannelListener, inStoredTraceSpan, Wakeup } from '@baton/messaging';
 import { afterFailure, type RetryPolicy } from '../domain/retry-schedule.js';
 import { DELIVERY_CHANNEL } from '../migrations/1763900000400-create-notifications.js';
 import type { ClaimedDelivery, DeliveryChannel } from './claimed-delivery.js';
+import { DeliveryMetrics } from './delivery-metrics.js';
 import { DeliveryStore, type AttemptResult } from './delivery-store.js';
 import { EmailChannel } from './email.channel.js';
 import { NatsAgencyChannel } from './nats-agency.channel.js';
@@ -47,6 +48,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     webhook: WebhookChannel,
     nats: NatsAgencyChannel,
     @Inject(EmailChannel) email: EmailChannel | null,
+    private readonly metrics: DeliveryMetrics,
   ) {
     this.channels = { webhook, nats, ...(email ? { email } : {}) };
     this.listener = ChannelListener.on(dataSource, DELIVERY_CHANNEL, () => this.wake(), 'notifications-dispatcher');
@@ -77,6 +79,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const claimed = await this.store.claim(this.settings.batchSize, leaseMs);
     if (claimed.length === 0) return 0;
     const results = await Promise.all(claimed.map((d) => this.attempt(d)));
+    claimed.forEach((d, i) => this.metrics.attempts.inc({ channel: d.channel, outcome: results[i].outcome }));
     // Written while the next round claims: until it is, a leased row and its queue's later rows stay unclaimable.
     const recorded: Promise<void> = this.store
       .record(results)
