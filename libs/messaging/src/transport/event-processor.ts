@@ -174,8 +174,12 @@ export class EventProcessor {
     msg: JsMsg | undefined,
     manager: EntityManager,
   ): Promise<ProcessOutcome> {
-    if (!(await recordInInbox(manager, binding.durable, event.id))) return 'duplicate';
+    if (!(await recordInInbox(manager, binding.durable, event.id))) {
+      this.logger.debug(`${binding.durable} skipped ${event.type} ${event.id}: already handled`);
+      return 'duplicate';
+    }
     await this.callHandlers(binding, binding.batch ? [event] : event, msg, manager);
+    this.logger.debug(`${binding.durable} handled ${event.type} ${event.id}`);
     return 'processed';
   }
 
