@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per service, all from this file:
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=referrals -t baton-referrals .
-# The dev-issuer target is the development token issuer that docker compose runs beside them.
+# The dev-issuer target is the development identity provider that docker compose runs beside them.
 
 # Build everything once; the stage is the same for every service, so Docker reuses it.
 FROM node:24.22.3-slim AS build
@@ -20,6 +20,12 @@ RUN mkdir -p /out/libs \
     done \
  && cp -r libs/calendar/data /out/libs/calendar/data \
  && cp -r config package.json /out/
+# Each service's run-time files, for its own image: package.json, dist, and its templates when it has them (web).
+RUN for service in services/*/; do \
+      name="$(basename "$service")"; mkdir -p "/services/$name"; \
+      cp -r "$service/package.json" "$service/dist" "/services/$name/"; \
+      if [ -d "$service/views" ]; then cp -r "$service/views" "/services/$name/"; fi; \
+    done
 
 FROM node:24.22.3-slim AS runtime
 WORKDIR /app
@@ -27,11 +33,12 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /out/ ./
 COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
 
-# The development token issuer (scripts/dev-issuer.js); its keys live in /app/.baton/dev-issuer.
+# The development identity provider (scripts/dev-issuer.js, libs/dev-identity); its keys live in
+# /app/.baton/dev-identity.
 FROM runtime AS dev-issuer
 COPY --from=build /app/scripts ./scripts
-RUN mkdir -p .baton/dev-issuer && chown -R node:node .baton
-USER node
+RUN mkdir -p .baton/dev-identity && chown -R node:node .baton
+USER 1000:1000
 ENV DEV_ISSUER_HOST=0.0.0.0 DEV_ISSUER_PORT=3999
 EXPOSE 3999
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=5 \
@@ -42,12 +49,13 @@ CMD ["node", "scripts/dev-issuer.js"]
 FROM runtime AS service
 ARG SERVICE
 RUN test -n "$SERVICE" || { echo 'Build with --build-arg SERVICE=<name of a folder in services/>' >&2; exit 1; }
-COPY --from=build /app/services/${SERVICE}/package.json ./services/${SERVICE}/package.json
-COPY --from=build /app/services/${SERVICE}/dist ./services/${SERVICE}/dist
+COPY --from=build /services/${SERVICE} ./services/${SERVICE}
 ENV BATON_SERVICE=${SERVICE}
 # Writable by the service for files it keeps outside its database (audit: signed checkpoints and their key).
+# Kubernetes runs the image with a read-only root filesystem and mounts volumes there instead (deploy/kubernetes).
 RUN mkdir -p .baton && chown node:node .baton
-USER node
+# The node user by number, so Kubernetes can tell it is not root (runAsNonRoot).
+USER 1000:1000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD ["node", "docker/healthcheck.mjs"]
 # exec: node becomes PID 1's child of tini (compose init: true) and receives SIGTERM itself.
 CMD ["sh", "-c", "exec node services/$BATON_SERVICE/dist/main.js"]

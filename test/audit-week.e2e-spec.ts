@@ -119,7 +119,7 @@ describe('a week of activity, audited', () => {
       outcome: 'step-up-social-care',
       levelOfNeed: 4,
       allocatedTeamId: 'demo-csc-duty',
-      allocatedWorkerName: 'Rosalind Kettleby',
+      allocatedWorkerId: 'csc-duty',
     });
     const taf = new EventPublisher(nc, infra.subjectPrefix);
     await taf.publish(

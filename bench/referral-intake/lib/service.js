@@ -71,6 +71,9 @@ export class ReferralsService {
     if (!existsSync(this.entry)) throw new Error(`${this.entry} is missing: run \`npm run build\` first`);
     this.port = await freePort();
     const env = {
+      // A bench measures the service, not its request limits (README: Configuration); a run may set its own.
+      RATE_LIMIT_PER_CALLER: '0',
+      RATE_LIMIT_PER_ADDRESS: '0',
       ...process.env,
       DATABASE_URL: this.databaseUrl,
       NATS_URL: this.natsUrl,

@@ -1,11 +1,19 @@
 export { AuthModule } from './auth.module.js';
 export type { AuthAsyncOptions } from './auth.module.js';
-export { AUTH_OPTIONS, DEFAULT_ALGORITHMS, assertAuthOptions } from './auth-options.js';
+export {
+  AUTH_OPTIONS,
+  DEFAULT_ALGORITHMS,
+  SUPPORTED_ALGORITHMS,
+  assertAuthOptions,
+  claimMappingOf,
+} from './auth-options.js';
 export type { AuthOptions } from './auth-options.js';
 export { BearerAuthGuard } from './bearer-auth.guard.js';
 export type { AuthenticatedRequest } from './bearer-auth.guard.js';
 export { ROLES, callerFromClaims, isRole } from './caller.js';
-export type { Caller, Role } from './caller.js';
+export type { Caller, KnownTenancy, Role } from './caller.js';
+export { DEFAULT_CLAIM_MAPPING, claimAt, parseValueMap } from './claim-mapping.js';
+export type { ClaimMapping } from './claim-mapping.js';
 export { CurrentCaller } from './current-caller.decorator.js';
 export { bearerChallenge, invalidToken } from './invalid-token.js';
 export { IS_PUBLIC, Public } from './public.js';

@@ -154,7 +154,9 @@ describe('TokenVerifier', () => {
       .setAudience(AUDIENCE)
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!'));
-    expect((await refusal(verifier.verify(token))).message).toBe('algorithm not allowed');
+    expect((await refusal(verifier.verify(token))).message).toBe(
+      'algorithm not allowed (allowed: RS256, PS256, ES256, EdDSA)',
+    );
   });
 
   it('refuses an algorithm the configuration leaves out', async () => {
@@ -164,7 +166,9 @@ describe('TokenVerifier', () => {
       jwks: issuer.jwks(),
       algorithms: ['RS256'],
     });
-    expect((await refusal(esOnly.verify(await issuer.sign(alex)))).message).toBe('algorithm not allowed');
+    expect((await refusal(esOnly.verify(await issuer.sign(alex)))).message).toBe(
+      'algorithm not allowed (allowed: RS256)',
+    );
   });
 
   it('refuses something that is not a JWT', async () => {
@@ -176,14 +180,38 @@ describe('TokenVerifier', () => {
     expect((await refusal(verifier.verify(token))).message).toBe(`missing ${claim} claim`);
   });
 
-  it('refuses a token naming a role Baton does not know', async () => {
-    const token = await issuer.sign({ ...alex, roles: ['practitioner', 'superuser' as Role] });
-    expect((await refusal(verifier.verify(token))).message).toBe('unknown role: superuser');
+  it('ignores role values Baton does not know, keeping the ones it does', async () => {
+    const token = await issuer.sign({
+      ...alex,
+      roles: ['practitioner', 'superuser' as Role, 'offline_access' as Role],
+    });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ roles: ['practitioner'] });
   });
 
-  it('refuses roles that are not a list', async () => {
-    const token = await issuer.sign(untypedClaims({ ...alex, roles: 'manager' }));
-    expect((await refusal(verifier.verify(token))).message).toBe('roles claim must be an array of strings');
+  it('reads roles given as one space-separated string', async () => {
+    const token = await issuer.sign(untypedClaims({ ...alex, roles: 'manager auditor' }));
+    await expect(verifier.verify(token)).resolves.toMatchObject({ roles: ['manager', 'auditor'] });
+  });
+
+  it('refuses roles that are neither a list of strings nor a string', async () => {
+    const token = await issuer.sign(untypedClaims({ ...alex, roles: { manager: true } }));
+    expect((await refusal(verifier.verify(token))).message).toBe('roles claim must be a list of strings');
+  });
+
+  it('accepts PS256 tokens by default', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('PS256');
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'ps-key', alg: 'PS256' }] };
+    const token = await new SignJWT({ ...alex })
+      .setProtectedHeader({ alg: 'PS256', kid: 'ps-key' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    await expect(new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks }).verify(token)).resolves.toMatchObject({
+      personId: 'person-0001',
+    });
+    const rsOnly = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks, algorithms: ['RS256'] });
+    expect((await refusal(rsOnly.verify(token))).message).toBe('algorithm not allowed (allowed: RS256)');
   });
 
   it('treats a token without roles as a caller with none', async () => {
@@ -194,7 +222,9 @@ describe('TokenVerifier', () => {
   });
 
   it.each<[string, Partial<AuthOptions>]>([
-    ['neither jwksUrl nor jwks', { jwks: undefined }],
+    ['neither a key set nor an issuer URL to discover one from', { jwks: undefined, issuer: 'not a url' }],
+    ['a shared-secret algorithm', { algorithms: ['HS256'] }],
+    ['a role map naming a role Baton does not have', { claims: { roleValues: { 'Baton.Boss': 'boss' } } }],
     ['both jwksUrl and jwks', { jwksUrl: 'https://issuer.test.invalid/jwks' }],
     ['no issuer', { issuer: '' }],
   ])('will not start with %s', (_case, change) => {

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
+import * as oidc from 'openid-client';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
-import { AUTH_OPTIONS, assertAuthOptions, DEFAULT_ALGORITHMS } from './auth-options.js';
+import { AUTH_OPTIONS, assertAuthOptions, claimMappingOf, DEFAULT_ALGORITHMS } from './auth-options.js';
 import type { AuthOptions } from './auth-options.js';
 import { callerFromClaims } from './caller.js';
 import type { Caller } from './caller.js';
+import type { ClaimMapping } from './claim-mapping.js';
 import { invalidToken } from './invalid-token.js';
 
 /** Allows for small clock differences between the issuer and this service. */
@@ -19,6 +21,9 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 const VERIFIED_FOR_AT_MOST_MS = 60_000;
 const VERIFIED_TOKENS_KEPT = 10_000;
 
+/** A key set found through discovery is looked for again at most this often after failing. */
+const DISCOVERY_RETRY_MS = 5_000;
+
 /** Failures that say nothing about the token: the issuer's keys could not be fetched. */
 const KEY_SET_UNAVAILABLE = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
 
@@ -26,14 +31,20 @@ const KEY_SET_UNAVAILABLE = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ER
 @Injectable()
 export class TokenVerifier {
   private readonly logger = new Logger(TokenVerifier.name);
-  private readonly keys: JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly mapping: ClaimMapping;
+  private keys: JWTVerifyGetKey | undefined;
+  private discovering: { keys: Promise<JWTVerifyGetKey>; failedAt?: number } | undefined;
+  private jwksUrl: string | undefined;
   private readonly verified = new LRUCache<string, { caller: Caller; until: number }>({ max: VERIFIED_TOKENS_KEPT });
 
   constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {
     assertAuthOptions(options);
     this.algorithms = [...(options.algorithms ?? DEFAULT_ALGORITHMS)];
-    this.keys = options.jwks ? createLocalJWKSet(options.jwks) : createRemoteJWKSet(new URL(options.jwksUrl ?? ''));
+    this.mapping = claimMappingOf(options);
+    this.jwksUrl = options.jwksUrl;
+    if (options.jwks) this.keys = createLocalJWKSet(options.jwks);
+    else if (options.jwksUrl) this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
   }
 
   /** Resolves to the caller the token names, or throws UnauthorizedException saying why it was refused. */
@@ -43,16 +54,53 @@ export class TokenVerifier {
     if (known && now < known.until) return known.caller;
     const claims = await this.verifiedClaims(token);
     // Shared by every request that presents this token until it goes, so nobody may change it.
-    const named = callerFromClaims(claims);
+    const named = callerFromClaims(claims, this.mapping, this.options.tenants);
     const caller: Caller = Object.freeze({ ...named, roles: Object.freeze(named.roles) as Caller['roles'] });
     const expires = ((claims.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000;
     this.verified.set(token, { caller, until: Math.min(expires, now + VERIFIED_FOR_AT_MOST_MS) });
     return caller;
   }
 
+  /**
+   * The issuer's key set: given, at AUTH_JWKS_URL, or at the jwks_uri of the issuer's discovery document
+   * (found on first use, so a service starts while its identity provider is still starting).
+   */
+  private keySet(): Promise<JWTVerifyGetKey> {
+    if (this.keys) return Promise.resolve(this.keys);
+    const now = Date.now();
+    if (this.discovering?.failedAt !== undefined && now - this.discovering.failedAt >= DISCOVERY_RETRY_MS) {
+      this.discovering = undefined;
+    }
+    if (!this.discovering) {
+      const attempt: { keys: Promise<JWTVerifyGetKey>; failedAt?: number } = {
+        keys: this.discoverKeySet().then(
+          (keys) => (this.keys = keys),
+          (error: unknown) => {
+            attempt.failedAt = Date.now();
+            throw error;
+          },
+        ),
+      };
+      this.discovering = attempt;
+    }
+    return this.discovering.keys;
+  }
+
+  private async discoverKeySet(): Promise<JWTVerifyGetKey> {
+    const issuer = new URL(this.options.issuer);
+    // Services are resource servers, not clients: discovery needs a client id, and the audience names this one.
+    const configuration = await oidc.discovery(issuer, this.options.audience, undefined, oidc.None(), {
+      execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+    });
+    const jwksUri = configuration.serverMetadata().jwks_uri;
+    if (!jwksUri) throw new Error(`the discovery document of ${this.options.issuer} names no jwks_uri`);
+    this.jwksUrl = jwksUri;
+    return createRemoteJWKSet(new URL(jwksUri));
+  }
+
   private async verifiedClaims(token: string): Promise<JWTPayload> {
     try {
-      const { payload } = await jwtVerify(token, this.keys, {
+      const { payload } = await jwtVerify(token, await this.keySet(), {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: this.algorithms,
@@ -67,17 +115,17 @@ export class TokenVerifier {
 
   private refusal(error: unknown): UnauthorizedException | ServiceUnavailableException {
     if (error instanceof errors.JOSEError && !KEY_SET_UNAVAILABLE.has(error.code)) {
-      return invalidToken(describeJoseFailure(error));
+      return invalidToken(describeJoseFailure(error, this.algorithms));
     }
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.error(
-      `Cannot fetch the issuer's signing keys from ${this.options.jwksUrl ?? 'the configured key set'}: ${reason}`,
+      `Cannot fetch the issuer's signing keys from ${this.jwksUrl ?? `the discovery document of ${this.options.issuer}`}: ${reason}`,
     );
     return new ServiceUnavailableException("issuer's signing keys are unavailable");
   }
 }
 
-function describeJoseFailure(error: errors.JOSEError): string {
+function describeJoseFailure(error: errors.JOSEError, allowed: string[]): string {
   if (error instanceof errors.JWTExpired)
     return error.claim === 'exp' ? 'token expired' : `invalid ${error.claim} claim`;
   if (error instanceof errors.JWTClaimValidationFailed) return describeClaimFailure(error);
@@ -85,7 +133,7 @@ function describeJoseFailure(error: errors.JOSEError): string {
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return 'signature verification failed';
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
-      return 'algorithm not allowed';
+      return `algorithm not allowed (allowed: ${allowed.join(', ')})`;
     case 'ERR_JWKS_NO_MATCHING_KEY':
       return "no key in the issuer's key set matches the token";
     case 'ERR_JOSE_NOT_SUPPORTED':

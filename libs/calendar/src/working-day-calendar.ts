@@ -127,7 +127,16 @@ export class WorkingDayCalendar {
    * midnight (24:00 local) ending the n-th working day after the local date of receipt.
    */
   deadlineAfter(receivedAt: Date, workingDays: number): Date {
-    const dueDate = parseIsoDate(this.addWorkingDays(this.localDate(receivedAt), workingDays));
+    return this.deadlineAfterDate(this.localDate(receivedAt), workingDays);
+  }
+
+  /**
+   * The instant a deadline of `workingDays` passes for something that happened on the local date `date` (an
+   * apparent breach dated by when it happened, not when it was written down): midnight ending the n-th working
+   * day after it.
+   */
+  deadlineAfterDate(date: string, workingDays: number): Date {
+    const dueDate = parseIsoDate(this.addWorkingDays(date, workingDays));
     const endOfDueDay = addDays(dueDate, 1, { in: plainDates });
     const midnight = new TZDate(
       endOfDueDay.getUTCFullYear(),

@@ -51,6 +51,33 @@ describe('ServiceConfig', () => {
     expect(() => loadConfig(ExampleServiceConfig, { LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('reads token verification and claim mapping, finding the key set by discovery unless it is given', () => {
+    const config = loadConfig(ExampleServiceConfig, {});
+    expect(config).toMatchObject({
+      AUTH_ALGORITHMS: 'RS256,PS256,ES256,EdDSA',
+      AUTH_PERSON_CLAIM: 'sub',
+      AUTH_AGENCY_CLAIM: 'agency_id',
+      AUTH_TENANT_CLAIM: 'tenant',
+      AUTH_ROLES_CLAIM: 'roles',
+    });
+    expect(config.AUTH_JWKS_URL).toBeUndefined();
+    const keycloak = loadConfig(ExampleServiceConfig, {
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+      AUTH_ROLE_MAP: 'Baton.Triager=triager, Baton.Manager=manager',
+    });
+    expect(keycloak).toMatchObject({ AUTH_ROLES_CLAIM: 'realm_access.roles' });
+  });
+
+  it.each([
+    ['AUTH_ALGORITHMS', 'HS256'],
+    ['AUTH_ALGORITHMS', 'RS256,none'],
+    ['AUTH_ROLES_CLAIM', 'realm_access..roles'],
+    ['AUTH_ROLE_MAP', 'Baton.Triager'],
+    ['AUTH_JWKS_URL', 'not a url'],
+  ])('stops naming %s when it is %s', (variable, value) => {
+    expect(() => loadConfig(ExampleServiceConfig, { [variable]: value })).toThrow(new RegExp(variable));
+  });
+
   it('stops naming DATABASE_URL and PORT when a service gives them no default and the environment none', () => {
     expect(() => loadConfig(ConfigWithoutDefaults, {})).toThrow(ConfigurationError);
     expect(() => loadConfig(ConfigWithoutDefaults, {})).toThrow(/DATABASE_URL[\s\S]*PORT/);

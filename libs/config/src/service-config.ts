@@ -1,4 +1,10 @@
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ALGORITHM_LIST = new RegExp(`^(${SIGNING_ALGORITHMS.join('|')})( *, *(${SIGNING_ALGORITHMS.join('|')}))*$`);
+/** A claim name, or a dot path of names, as providers spell them (`realm_access.roles`, `extension_agencyId`). */
+const CLAIM_PATH = /^[A-Za-z0-9_:$@/+-]+(\.[A-Za-z0-9_:$@/+-]+)*$/;
+const VALUE_MAP = /^[^,=]+=[^,=]+(,[^,=]+=[^,=]+)*$/;
 
 /**
  * The variables every Baton service reads (see README: Configuration): its database, the JetStream
@@ -33,14 +39,65 @@ export abstract class ServiceConfig {
   @IsString()
   HOST: string = '0.0.0.0';
 
+  /**
+   * Which proxies' `X-Forwarded-For`/`-Proto` to believe (Fastify `trustProxy`: addresses, CIDRs or the names
+   * `loopback`, `linklocal`, `uniquelocal`). The default believes hops from inside the cluster only, so a caller
+   * cannot choose the address its rate limit and access records are kept under.
+   */
+  @IsString()
+  TRUST_PROXY: string = 'loopback,linklocal,uniquelocal';
+
+  /** Requests one caller (tenant, agency, person of a verified token) may make per window; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_CALLER: number = 1200;
+
+  /** Requests one client address may make per window, tokens or not; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_ADDRESS: number = 3000;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /** `true` serves Swagger UI at /docs and the OpenAPI document at /docs/json; otherwise neither is served. */
+  @IsIn(['true', 'false'])
+  API_DOCS: 'true' | 'false' = 'false';
+
   @IsString()
   AUTH_ISSUER: string = 'http://127.0.0.1:3999';
 
   @IsString()
   AUTH_AUDIENCE: string = 'baton';
 
-  @IsString()
-  AUTH_JWKS_URL: string = 'http://127.0.0.1:3999/.well-known/jwks.json';
+  /** The issuer's key set; unset, it is the `jwks_uri` of the issuer's discovery document. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+
+  /** Signature algorithms accepted, comma-separated (asymmetric only). */
+  @Matches(ALGORITHM_LIST, { message: `AUTH_ALGORITHMS must list algorithms among ${SIGNING_ALGORITHMS.join(', ')}` })
+  AUTH_ALGORITHMS: string = 'RS256,PS256,ES256,EdDSA';
+
+  // Which claims (names or dot paths, e.g. realm_access.roles) name the caller; see README: Sign-in.
+  @Matches(CLAIM_PATH) AUTH_PERSON_CLAIM: string = 'sub';
+  @Matches(CLAIM_PATH) AUTH_NAME_CLAIM: string = 'name';
+  @Matches(CLAIM_PATH) AUTH_EMAIL_CLAIM: string = 'email';
+  @Matches(CLAIM_PATH) AUTH_AGENCY_CLAIM: string = 'agency_id';
+  @Matches(CLAIM_PATH) AUTH_TENANT_CLAIM: string = 'tenant';
+  @Matches(CLAIM_PATH) AUTH_ROLES_CLAIM: string = 'roles';
+
+  /** Provider role values to Baton roles, `Baton.Triager=triager,Baton.Manager=manager`; other values are ignored. */
+  @IsOptional()
+  @Matches(VALUE_MAP, { message: 'AUTH_ROLE_MAP must be providerValue=role pairs, comma-separated' })
+  AUTH_ROLE_MAP?: string;
+
+  /** Provider tenant values to Baton tenant codes, e.g. an Entra ID directory id: `<tid>=demo`. */
+  @IsOptional()
+  @Matches(VALUE_MAP, { message: 'AUTH_TENANT_MAP must be providerValue=tenant pairs, comma-separated' })
+  AUTH_TENANT_MAP?: string;
 
   /**
    * Days a published event stays in the service's outbox once it is on the stream (0: for ever). The stream keeps

@@ -114,6 +114,14 @@ export { PlanAgreementWithdrawnV1 } from './plan/plan-agreement-withdrawn.v1.js'
 export { PlanEvents } from './plan/plan-events.js';
 export { childNameKey, type ChildIdentity } from './family/child-identity.js';
 export { IsNhsNumber, isValidNhsNumber, normaliseNhsNumber } from './family/nhs-number.js';
+export {
+  IsPersonName,
+  IsPersonNameSearch,
+  isPersonName,
+  isPersonNameSearch,
+  PERSON_NAME_MAX_LENGTH,
+  PERSON_NAME_RULE,
+} from './family/person-name.js';
 export { childDateViolations, type ChildDates, type ChildDateViolation } from './family/child-dates.rules.js';
 
 export { buildAsyncApiDocument, renderAsyncApiJson, type AsyncApiDocument } from './asyncapi/asyncapi-document.js';

@@ -6,11 +6,26 @@ export {
   type ProblemDetails,
 } from './problem/problem-details.js';
 export { ProblemDetailsFilter, toProblem } from './problem/problem-details.filter.js';
-export { createValidationPipe, fieldErrors, validationProblem } from './validation/validation-pipe.js';
-export { createHttpApp, nestLoggerFor, type HttpAppOptions } from './app/create-http-app.js';
+export { isDatabaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from './problem/unavailable.js';
+export { jsonDepthExceeds, DEFAULT_MAX_JSON_DEPTH } from './app/json-body.js';
+export {
+  createValidationPipe,
+  fieldErrors,
+  missingNestedFields,
+  validationProblem,
+} from './validation/validation-pipe.js';
+export {
+  createHttpApp,
+  configureHttpApp,
+  logLevelsFrom,
+  nestLoggerFor,
+  trustProxyFrom,
+  type HttpAppOptions,
+} from './app/create-http-app.js';
 export { createServiceLogger, type LogFormat, type ServiceLoggerOptions } from './logging/service-logger.js';
 export { REQUEST_ID_HEADER, requestIdOf } from './logging/request-log.js';
 export { MetricsModule, MetricsServer, type MetricsOptions } from './metrics/metrics.module.js';
+export type { RateLimits } from './app/defences.js';
 export { HealthModule } from './health/health.module.js';
 export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness.js';
 export { etagFor, requireIfMatch } from './concurrency/etag.js';
@@ -22,3 +37,4 @@ export {
   type IdempotencyClaim,
 } from './idempotency/idempotency-keys.js';
 export { Origin, type RequestOrigin } from './origin/request-origin.decorator.js';
+export { toCsv, flatten } from './csv/csv.js';

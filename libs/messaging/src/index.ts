@@ -7,6 +7,7 @@ export {
 export { MessagingModule } from './messaging.module.js';
 export { messagingEntities, messagingMigrations } from './schema.js';
 export { NatsBroker, type BrokerConnectOptions } from './broker/nats-broker.js';
+export { natsServers } from './broker/nats-servers.js';
 export { ensureEventStream, type EventStreamSettings } from './stream/event-stream.js';
 export { Outbox, type PreparedEvent } from './outbox/outbox.js';
 export { LoneEvents } from './outbox/lone-events.js';

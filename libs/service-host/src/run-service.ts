@@ -2,7 +2,13 @@ import { Logger, type DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger as PinoLogger } from 'pino';
 import { loadConfig, type ServiceConfig } from '@baton/config';
-import { createHttpApp, createServiceLogger, nestLoggerFor } from '@baton/http-api';
+import {
+  createHttpApp,
+  createServiceLogger,
+  nestLoggerFor,
+  trustProxyFrom,
+  type HttpAppOptions,
+} from '@baton/http-api';
 import { JetStreamServer } from '@baton/messaging';
 import { ServiceContext } from './service-context.js';
 import { startTracing, tracingRequested } from './tracing/tracing.js';
@@ -54,9 +60,23 @@ async function start<C extends ServiceConfig>(
     service: definition.service,
     description: definition.description,
     logger,
+    ...httpOptionsFrom(config),
+    docs: config.API_DOCS === 'true' ? 'ui' : false,
   });
   await serveHttpAndEvents(app, config.PORT, config.HOST);
   context.logger.log(`listening on ${await app.getUrl()}`);
+}
+
+/** What the configuration says about the HTTP layer's defences (README: Configuration). */
+export function httpOptionsFrom(config: ServiceConfig): Pick<HttpAppOptions, 'rateLimits' | 'trustProxy'> {
+  return {
+    trustProxy: trustProxyFrom(config.TRUST_PROXY),
+    rateLimits: {
+      perCaller: config.RATE_LIMIT_PER_CALLER,
+      perAddress: config.RATE_LIMIT_PER_ADDRESS,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    },
+  };
 }
 
 /** Consumes the service's events (JetStream, with the HTTP app's pipes and filters) and listens for HTTP. */

@@ -114,7 +114,13 @@ describe('a service on ServiceInfrastructure, started by startTestService', () =
 
   it("logs each request once with its request id, the caller's person and agency, status and duration", async () => {
     const token = await service.issuer.sign(
-      { sub: 'person-17', name: 'Ffion Marlowe', agency_id: 'agency-4', roles: ['practitioner'], tenant: 'demo' },
+      {
+        sub: 'school-dsl',
+        name: 'Sam Teacher',
+        agency_id: 'demo-oakfield-primary',
+        roles: ['practitioner'],
+        tenant: 'demo',
+      },
       { expiresIn: '5m' },
     );
     const response = await fetch(`${service.url}/v1/me?note=hidden`, {
@@ -132,11 +138,11 @@ describe('a service on ServiceInfrastructure, started by startTestService', () =
       route: '/v1/me',
       path: '/v1/me',
       status: 200,
-      personId: 'person-17',
-      agencyId: 'agency-4',
+      personId: 'school-dsl',
+      agencyId: 'demo-oakfield-primary',
       durationMs: expect.any(Number),
     });
-    expect(logs.text()).not.toContain('Ffion');
+    expect(logs.text()).not.toContain('Sam Teacher');
     expect(logs.text()).not.toContain(token);
     expect(logs.text()).not.toContain('hidden');
   });

@@ -6,6 +6,7 @@ import type { ServiceConfig } from '@baton/config';
 import { HealthModule, MetricsModule } from '@baton/http-api';
 import { MessagingHealth, MessagingModule, messagingEntities, type MessagingOptions } from '@baton/messaging';
 import { openDatabase } from '@baton/persistence';
+import { authOptionsFrom } from './auth-from-config.js';
 import { DatabaseHealth } from './database.health.js';
 import { SpanFlush } from './tracing/tracing.js';
 
@@ -52,11 +53,7 @@ export class ServiceInfrastructure {
               applicationName: `baton-${service}`,
             }),
         }),
-        AuthModule.forRoot({
-          issuer: config.AUTH_ISSUER,
-          audience: config.AUTH_AUDIENCE,
-          jwksUrl: config.AUTH_JWKS_URL,
-        }),
+        AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({
           service,
           natsUrl: config.NATS_URL,

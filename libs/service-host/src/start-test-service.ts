@@ -4,7 +4,7 @@ import type { DestinationStream } from 'pino';
 import { DevIssuer } from '@baton/auth';
 import { loadConfig, type ServiceConfig } from '@baton/config';
 import { createHttpApp, createServiceLogger, MetricsServer, nestLoggerFor } from '@baton/http-api';
-import { serveHttpAndEvents, type ServiceDefinition } from './run-service.js';
+import { httpOptionsFrom, serveHttpAndEvents, type ServiceDefinition } from './run-service.js';
 import { ServiceContext } from './service-context.js';
 
 /** A test's own database, stream and subject prefix (what `@baton/testing`'s `TestInfra` provides). */
@@ -63,6 +63,9 @@ export async function startTestService<C extends ServiceConfig>(
     LOG_FORMAT: 'json',
     METRICS_PORT: '0',
     HOST: '127.0.0.1',
+    // Tests send many requests from one address and person; a test of the limits sets its own.
+    RATE_LIMIT_PER_CALLER: '0',
+    RATE_LIMIT_PER_ADDRESS: '0',
     ...options.env,
   });
   const logger = await createServiceLogger({
@@ -77,8 +80,10 @@ export async function startTestService<C extends ServiceConfig>(
     service: options.service,
     description: 'test',
     logger,
-    // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served.
-    swaggerUi: false,
+    ...httpOptionsFrom(config),
+    // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served, for the
+    // tests that generate requests from it.
+    docs: 'json',
   });
   await serveHttpAndEvents(app, 0, '127.0.0.1');
   return {

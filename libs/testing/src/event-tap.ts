@@ -29,7 +29,7 @@ export class EventTap {
   }
 
   static async open(natsUrl: string, subjectPrefix: string): Promise<EventTap> {
-    const connection = await connect({ servers: natsUrl });
+    const connection = await connect({ servers: natsUrl.split(',') }); // one server, or a cluster's, comma-separated
     const tap = new EventTap(connection, connection.subscribe(`${subjectPrefix}.>`));
     await connection.flush();
     return tap;

@@ -26,8 +26,8 @@ export async function startTestServers(): Promise<void> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const { NatsContainer } = await import('@testcontainers/nats');
   const [postgres, nats] = await Promise.all([
-    new PostgreSqlContainer('postgres:17-alpine').withUsername('postgres').withPassword('postgres').start(),
-    new NatsContainer('nats:2.12-alpine').withJetStream().start(),
+    new PostgreSqlContainer('postgres:18.4-alpine').withUsername('postgres').withPassword('postgres').start(),
+    new NatsContainer('nats:2.14.2-alpine').withJetStream().start(),
   ]);
   registry.batonTestContainers = [postgres, nats];
   process.env[HARNESS_ENV.postgres] =

@@ -51,7 +51,7 @@ export async function provisionTestInfra(label: string): Promise<TestInfra> {
 }
 
 async function removeStreams(natsUrl: string, namePrefix: string): Promise<void> {
-  const nc = await connect({ servers: natsUrl });
+  const nc = await connect({ servers: natsUrl.split(',') }); // one server, or a cluster's, comma-separated
   try {
     const jsm = await jetstreamManager(nc);
     const names: string[] = [];

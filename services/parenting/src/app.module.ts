@@ -35,6 +35,7 @@ import { FamilyPlan } from './involvement/family-plan.entity.js';
 import { PlanEventsController } from './involvement/plan-events.controller.js';
 import { CreateParenting1763900000300 } from './migrations/1763900000300-create-parenting.js';
 import { SessionBeyondProgramme1763900000301 } from './migrations/1763900000301-session-beyond-programme.js';
+import { DecidedWithoutContact1763900000317 } from './migrations/1763900000317-decided-without-contact.js';
 import { MakeOrder } from './order/make-order.usecase.js';
 import { OrderController } from './order/order.controller.js';
 import { OrderLoader } from './order/order.loader.js';
@@ -58,6 +59,7 @@ export const PARENTING_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateIdempotencyKeys1763900000000,
   CreateParenting1763900000300,
   SessionBeyondProgramme1763900000301,
+  DecidedWithoutContact1763900000317,
 ];
 
 const ENTITIES = [

@@ -21,6 +21,7 @@ import { MembershipController } from './membership/membership.controller.js';
 import { Membership } from './membership/membership.usecase.js';
 import { PlanMemberRow } from './membership/plan-member.entity.js';
 import { CreatePlans1763900000200 } from './migrations/1763900000200-create-plans.js';
+import { MemberRolesFromLeads1763900000217 } from './migrations/1763900000217-member-roles-from-leads.js';
 import { OVERDUE_SCAN_INTERVAL, OverdueJob } from './overdue/overdue.job.js';
 import { OpenPlanFinder } from './plan/open-plan/open-plan-finder.js';
 import { OpenPlan } from './plan/open-plan/open-plan.usecase.js';
@@ -56,6 +57,7 @@ export const TAF_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateIdempotencyKeys1763900000000,
   CreatePlans1763900000200,
+  MemberRolesFromLeads1763900000217,
 ];
 
 export const TAF_ENTITIES = [

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsUUID, Min, ValidateNested, IsObject } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsUUID, Min, ValidateNested, IsObject, IsOptional } from 'class-validator';
 import { ActorSummary } from '../referral/referral-summaries.js';
 import { IsTimestamp } from '../validators/time-formats.js';
 import { OrderEventBase } from './order-summaries.js';
@@ -25,7 +25,10 @@ export class OrderEnforcementDecidedV1 extends OrderEventBase {
   @Type(() => ActorSummary)
   decidedBy: ActorSummary;
 
-  /** False for a prosecution referral awaiting its second approver. */
+  /**
+   * False for a prosecution referral awaiting its second approver: it counts as a prosecution only once
+   * `order.prosecution-approved` follows, and as no decision again after `order.prosecution-rejected`.
+   */
   @IsBoolean()
   takesEffect: boolean;
 
@@ -33,4 +36,13 @@ export class OrderEnforcementDecidedV1 extends OrderEventBase {
   @IsInt()
   @Min(0)
   workingDaysFromBreach: number;
+
+  /**
+   * True when the decision was recorded before any contact with the parent: the law allows it (CDA 1998 s.9(7)
+   * makes no contact a condition), practice expects contact first, so it is shown to managers as an exception.
+   * Absent from older producers.
+   */
+  @IsOptional()
+  @IsBoolean()
+  decidedWithoutContact?: boolean;
 }

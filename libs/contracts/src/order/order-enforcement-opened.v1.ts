@@ -1,4 +1,4 @@
-import { IsIn, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, IsTimestamp } from '../validators/time-formats.js';
 import { OrderEventBase } from './order-summaries.js';
 import { REQUIREMENT_KINDS, type RequirementKind } from './order-values.js';
@@ -23,7 +23,15 @@ export class OrderEnforcementOpenedV1 extends OrderEventBase {
   @IsCalendarDate()
   breachOn: string;
 
-  /** The end of the next working day after the breach was recorded. */
+  /**
+   * The end of the next working day after the breach itself (`breachOn`), not after it was recorded: a breach
+   * entered late is overdue from the moment it is recorded.
+   */
   @IsTimestamp()
   contactDueAt: string;
+
+  /** True when the breach was recorded after `contactDueAt` had already passed (absent from older producers). */
+  @IsOptional()
+  @IsBoolean()
+  recordedLate?: boolean;
 }

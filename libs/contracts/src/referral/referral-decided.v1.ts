@@ -61,6 +61,12 @@ export class ReferralDecidedV1 {
   @IsString()
   allocatedTeamId?: string;
 
+  /** The allocated worker's `personId` in the tenant's people: the plan's first lead on acceptance for early help. */
+  @IsOptional()
+  @IsString()
+  allocatedWorkerId?: string;
+
+  /** The allocated worker's name as the tenant's people record it (set with `allocatedWorkerId`). */
   @IsOptional()
   @IsString()
   allocatedWorkerName?: string;

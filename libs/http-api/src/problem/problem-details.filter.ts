@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem-details.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './unavailable.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -12,10 +13,12 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   428: 'Precondition required',
   429: 'Too many requests',
+  431: 'Request header fields too large',
 };
 
 interface FrameworkError {
@@ -24,9 +27,28 @@ interface FrameworkError {
   message?: string;
 }
 
+/** What the app knows that an error does not say: the limits it was configured with. */
+export interface ProblemContext {
+  /** The largest body accepted, in bytes, named in a 413. */
+  bodyLimit?: number;
+}
+
 /** Renders any thrown error as RFC 9457 problem details; a 5xx never leaks internals. */
-export function toProblem(error: unknown, instance?: string): ProblemDetails {
+export function toProblem(error: unknown, instance?: string, context: ProblemContext = {}): ProblemDetails {
   if (error instanceof ProblemException) return { ...error.problem, instance };
+  const statusCode = error instanceof HttpException ? error.getStatus() : (error as FrameworkError)?.statusCode;
+  if (statusCode === 413 && context.bodyLimit !== undefined) {
+    const message = `the body is larger than ${context.bodyLimit} bytes`;
+    return {
+      type: problemType('body-too-large'),
+      title: TITLES[413],
+      status: 413,
+      detail: message,
+      instance,
+      limit: context.bodyLimit,
+      errors: [{ field: 'body', rule: 'maxBytes', message }],
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -51,6 +73,16 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       instance,
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: problemType('unavailable'),
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'The service cannot reach its database just now; nothing was changed. Try again shortly.',
+      instance,
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
   return {
     type: problemType('internal'),
     title: 'Internal server error',
@@ -63,10 +95,13 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
 function slugOf(status: number, code?: string): string {
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'malformed-json';
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported-media-type';
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return 'uri-too-long';
   return (TITLES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '-');
 }
 
+/** Sends `problem`, with `Retry-After` when it says how long to wait (503, 429). */
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  if (typeof problem.retryAfter === 'number') void reply.header('retry-after', String(problem.retryAfter));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -75,11 +110,14 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void 
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(private readonly context: ProblemContext = {}) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const problem = toProblem(error, request?.url);
-    if (problem.status >= 500) this.logger.error(`${request?.method} ${request?.url}`, (error as Error)?.stack);
+    const problem = toProblem(error, request?.url, this.context);
+    if (problem.status === 503) this.logger.warn(`${request?.method} ${request?.url}: ${(error as Error)?.message}`);
+    else if (problem.status >= 500) this.logger.error(`${request?.method} ${request?.url}`, (error as Error)?.stack);
     sendProblem(http.getResponse<FastifyReply>(), problem);
   }
 }

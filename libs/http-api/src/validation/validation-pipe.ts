@@ -1,4 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ProblemException, problemType, type FieldError } from '../problem/problem-details.js';
 
 function childPath(parent: string, property: string): string {
@@ -39,6 +40,39 @@ class DtoValidationPipe extends ValidationPipe {
   protected override toValidate(metadata: ArgumentMetadata): boolean {
     return metadata.metatype !== Function && super.toValidate(metadata);
   }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const transformed: unknown = await super.transform(value, metadata);
+    if (this.toValidate(metadata)) {
+      const missing = missingNestedFields(transformed);
+      if (missing.length > 0) throw validationProblem(missing);
+    }
+    return transformed;
+  }
+}
+
+/**
+ * class-validator skips `@ValidateNested()` when the property is absent, so `{}` passed a DTO whose nested
+ * objects every handler then reads. A nested property is required unless marked `@IsOptional()`/`@ValidateIf()`;
+ * this names each absent one (`isDefined`), at any depth.
+ */
+export function missingNestedFields(value: unknown, parent = ''): FieldError[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => missingNestedFields(item, `${parent}[${i}]`));
+  if (value === null || typeof value !== 'object' || value.constructor === Object) return [];
+  const byProperty = new Map<string, string[]>();
+  for (const m of getMetadataStorage().getTargetValidationMetadatas(value.constructor, '', true, false)) {
+    byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m.type]);
+  }
+  const record = value as Record<string, unknown>;
+  return [...byProperty].flatMap(([property, types]) => {
+    if (!types.includes(ValidationTypes.NESTED_VALIDATION)) return [];
+    const field = childPath(parent, property);
+    if (record[property] === undefined) {
+      if (types.includes(ValidationTypes.CONDITIONAL_VALIDATION)) return [];
+      return [{ field, rule: 'isDefined', message: `${field} is required` }];
+    }
+    return missingNestedFields(record[property], field);
+  });
 }
 
 /** Global validation: unknown fields are errors, not silently dropped; payloads become DTO instances. */

@@ -2,8 +2,10 @@ import { Logger } from '@nestjs/common';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { natsServers } from './nats-servers.js';
 
 export interface BrokerConnectOptions {
+  /** One server, or a cluster's servers separated by commas. */
   natsUrl: string;
   /** Shown in the server's connection list, e.g. `referrals`. */
   name: string;
@@ -31,7 +33,7 @@ export class NatsBroker {
   /** Connects, waiting for the first connection as long as it takes (a service cannot work without its broker). */
   static async connect(options: BrokerConnectOptions): Promise<NatsBroker> {
     const connection = await connect({
-      servers: options.natsUrl,
+      servers: natsServers(options.natsUrl),
       name: options.name,
       waitOnFirstConnect: true,
       maxReconnectAttempts: -1,

@@ -182,6 +182,19 @@ describe('agency views of families, from referral events', () => {
     expect(byLevel.body.items).toEqual([]);
   });
 
+  it('finds by search every name the intake takes, digits and full stops included (one name rule)', async () => {
+    const family = aFamily({ child: { ...aFamily().child, givenName: 'Twin 2', familyName: 'St. Clair-Ng' } });
+    const [received] = await publishEvents(js, infra.subjectPrefix, [referralReceived(family)]);
+    const byNumber = await call('hubTriager', `/v1/families?name=twin%202&minPosition=${received}`);
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body.items.map((f: { familyId: string }) => f.familyId)).toEqual([family.familyId]);
+    const byStop = await call('hubTriager', '/v1/families?name=st.%20clair');
+    expect(byStop.body.items.map((f: { familyId: string }) => f.familyId)).toEqual([family.familyId]);
+    const markup = await call('hubTriager', '/v1/families?name=%3Cb%3E');
+    expect(markup.status).toBe(400);
+    expect(markup.body.errors).toEqual([expect.objectContaining({ field: 'name', rule: 'isPersonNameSearch' })]);
+  });
+
   it('refuses bad filters with a problem naming the field and rule', async () => {
     const bad = await call('hubTriager', '/v1/families?childDateOfBirth=2019-13-45&levelOfNeed=7&surprise=1');
     expect(bad.status).toBe(400);

@@ -4,12 +4,11 @@ import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
+import { flatten, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
 import { TenantDirectory } from '@baton/tenancy';
 import { annexAList1, annexAList2, annexAList3, type AnnexANames } from '../domain/reports/annex-a.js';
 import { foldCaseFacts } from '../domain/reports/case-facts.js';
 import { CIN_CENSUS_COLUMNS, cinCensusReferrals } from '../domain/reports/cin-census.js';
-import { flatten, toCsv } from '../domain/reports/csv.js';
 import { enforcementCases } from '../domain/reports/enforcement-evidence.js';
 import { reportCard } from '../domain/reports/report-card.js';
 import { waitingTimes } from '../domain/reports/waiting-times.js';
@@ -191,6 +190,8 @@ export class ReportsController {
         'decidedAt',
         'workingDaysFromBreach',
         'takesEffect',
+        'awaitingApproval',
+        'decidedWithoutContact',
         'undecided',
         'evidence',
       ];

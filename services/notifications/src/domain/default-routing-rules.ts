@@ -67,6 +67,22 @@ const REFERRAL_RULES: readonly RoutingRule[] = [
         fields: [...REFERRAL_IDS, 'outcome', 'levelOfNeed', 'decidedAt', 'urgent'],
       },
       {
+        // The worker the family was allocated to hears it in person: they lead the plan that opens.
+        relationship: 'allocated-worker',
+        agencies: { field: 'receivingAgencyId' },
+        people: { field: 'allocatedWorkerId' },
+        agencyChannels: false,
+        fields: [
+          ...REFERRAL_IDS,
+          'outcome',
+          'levelOfNeed',
+          'decidedAt',
+          'urgent',
+          'allocatedWorkerId',
+          'allocatedTeamId',
+        ],
+      },
+      {
         // Step up to children's social care: statutory duty to act at once (Children Act 1989 s.47 enquiries).
         relationship: 'childrens-social-care',
         agencies: { kind: 'childrens-social-care' },

@@ -68,7 +68,7 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   },
   'baton.plan.action-added.v1': {
     title: 'New action for your agency',
-    sentence: 'A plan action was added for {agency}, due {due}.',
+    sentence: 'A plan action was added for {agency}, due by {due}.',
     path: 'plans/{id}',
   },
   'baton.plan.action-updated.v1': {
@@ -83,7 +83,7 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   },
   'baton.plan.review-overdue.v1': {
     title: 'Plan review overdue',
-    sentence: 'A plan review was due on {due} and has not been recorded.',
+    sentence: 'A plan review was due by {due} and has not been recorded.',
     path: 'plans/{id}',
   },
   'baton.plan.stepped-up.v1': {
@@ -174,7 +174,7 @@ export function renderNotification(input: {
   const due = DEADLINE_FIELDS.flatMap((f) => valuesAt(input.view, f)).find((v): v is string => typeof v === 'string');
   const sentence = template.sentence
     .replace('{agency}', input.agencyName)
-    .replace('{due}', due === undefined ? 'the deadline' : londonTime(due));
+    .replace('{due}', due === undefined ? 'the deadline' : deadlineInWords(due));
   const link = `${input.baseUrl.replace(/\/$/, '')}/${template.path
     .replace('{id}', encodeURIComponent(input.aggregateId))
     .replace('{event}', encodeURIComponent(input.eventId))}`;
@@ -187,22 +187,46 @@ export function renderNotification(input: {
   };
 }
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
+/** The authority's time zone: every Baton tenant is an English local authority, on UK time. */
+const AUTHORITY_ZONE = 'Europe/London';
+
+const DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: AUTHORITY_ZONE,
   weekday: 'long',
   day: 'numeric',
   month: 'long',
   year: 'numeric',
-  hour: '2-digit',
+});
+const CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: AUTHORITY_ZONE,
+  hour: 'numeric',
   minute: '2-digit',
+  hourCycle: 'h23',
 });
 
-/** `Tuesday 24 November 2026 at 00:00`: deadlines as people in England read them. */
-function londonTime(iso: string): string {
-  // A calendar date (an action's due date) is a day, not an instant.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(LONDON.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
+function dayInWords(date: Date): string {
+  const parts = Object.fromEntries(DAY.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
+}
+
+/**
+ * A deadline as people at the authority read it, in its own time zone and words; the data keeps the exact
+ * instant. A deadline at local midnight (the end of a working day, as `@baton/calendar` sets them) is "the end
+ * of Friday 4 December 2026", not "Saturday … at 00:00"; a due date (a day) is the end of that day; any other
+ * instant is "Friday 4 December 2026 at 2:30pm" (GOV.UK style).
+ */
+export function deadlineInWords(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = new Date(`${value}T12:00:00Z`);
+    return Number.isNaN(day.getTime()) ? value : `the end of ${dayInWords(day)}`;
+  }
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  const clock = Object.fromEntries(CLOCK.formatToParts(instant).map((p) => [p.type, p.value]));
+  const hour = Number(clock.hour);
+  if (hour === 0 && clock.minute === '00' && instant.getUTCSeconds() === 0 && instant.getUTCMilliseconds() === 0) {
+    return `the end of ${dayInWords(new Date(instant.getTime() - 1))}`;
+  }
+  const twelve = hour % 12 === 0 ? 12 : hour % 12;
+  return `${dayInWords(instant)} at ${twelve}:${clock.minute}${hour < 12 ? 'am' : 'pm'}`;
 }

@@ -78,6 +78,16 @@ describe('routing rules', () => {
     }
   });
 
+  it('tells the allocated worker in person, and nothing of the reasons', () => {
+    const event = decided('accept-early-help', false);
+    const allocated = { ...event, data: { ...event.data, allocatedWorkerId: 'triager' } };
+    const worker = routeEvent(allocated, DEFAULT_ROUTING_RULES, people, none).find((r) => r.id === 'triager');
+    expect(worker).toMatchObject({ kind: 'person', agencyId: 'hub', relationships: ['allocated-worker'] });
+    expect(worker?.view).toMatchObject({ outcome: 'accept-early-help', allocatedWorkerId: 'triager' });
+    expect(worker?.view).not.toHaveProperty('reasons');
+    expect(routeEvent(event, DEFAULT_ROUTING_RULES, people, none).map((r) => r.id)).not.toContain('triager');
+  });
+
   it("reaches children's social care only on a step-up, urgently and with what it needs to act", () => {
     expect(
       routeEvent(decided('accept-early-help', false), DEFAULT_ROUTING_RULES, people, none).map((r) => r.id),

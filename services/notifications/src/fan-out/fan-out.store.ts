@@ -67,7 +67,7 @@ export async function writeFanOut(manager: EntityManager, w: FanOutWrite): Promi
   const orderKey = e.familyId ?? e.subject;
   const inboxItems = w.notifications
     .filter((n) => n.recipient_kind === 'person')
-    .map((n) => JSON.stringify({ tenant: e.tenant, personId: n.recipient_id, id: n.id }));
+    .map((n) => JSON.stringify({ tenant: e.tenant, personId: n.recipient_id, agencyId: n.agency_id, id: n.id }));
   await manager.query(
     `WITH remembered AS (
        INSERT INTO remembered_party (tenant, aggregate_id, name, person_id, agency_id)

@@ -81,7 +81,8 @@ describe('a referral reaches every agency and person it concerns, over every cha
     );
     expect(triagerMail.subject).toBe('New referral awaiting triage');
     expect(triagerMail.text).toContain('Dear Tamsin Quillfeather');
-    expect(triagerMail.text).toContain('the decision is due by Tuesday 24 November 2026 at 00:00.');
+    expect(triagerMail.text).toContain('the decision is due by the end of Monday 23 November 2026.');
+    expect(triagerMail.text).not.toContain('00:00');
     expect(triagerMail.text).toContain(`https://baton.demo-borough.example.org/referrals/${ids.referralId}`);
     expect(triagerMail.raw).not.toMatch(/Alfie|Testcase/);
     await eventually('the hub mailbox e-mail', () =>

@@ -8,6 +8,7 @@ import { INBOX_CHANNEL } from '../migrations/1763900000400-create-notifications.
 interface NewItem {
   tenant: string;
   personId: string;
+  agencyId: string;
   id: string;
 }
 
@@ -48,7 +49,10 @@ export class InboxLiveFeed implements OnApplicationBootstrap, BeforeApplicationS
 
   streamFor(caller: Caller): Observable<InboxSignal> {
     return this.items.pipe(
-      filter((item) => item.tenant === caller.tenant && item.personId === caller.personId),
+      filter(
+        (item) =>
+          item.tenant === caller.tenant && item.personId === caller.personId && item.agencyId === caller.agencyId,
+      ),
       map((item) => ({ type: 'inbox-item' as const, id: item.id, data: { id: item.id } })),
     );
   }

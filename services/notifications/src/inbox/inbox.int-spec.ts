@@ -98,6 +98,25 @@ describe('the in-app inbox', () => {
     });
     expect((await service.call('school-dsl', 'GET', `/v1/inbox/${item.id}`)).status).toBe(404);
     expect((await service.call('school-dsl', 'POST', `/v1/inbox/${item.id}/read`)).status).toBe(404);
+
+    // A validly signed token with the recipient's person id but another agency is not the recipient.
+    const impostor = await service.issuer.sign(
+      {
+        sub: 'hub-triager',
+        name: 'Tamsin Quillfeather',
+        agency_id: 'demo-police',
+        roles: ['practitioner'],
+        tenant: 'demo',
+      },
+      { expiresIn: '10m' },
+    );
+    const asImpostor = (path: string, method = 'GET') =>
+      fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${impostor}` } });
+    expect((await asImpostor(`/v1/inbox/${item.id}`)).status).toBe(404);
+    expect((await asImpostor(`/v1/inbox/${item.id}/read`, 'POST')).status).toBe(404);
+    const listed = (await (await asImpostor('/v1/inbox')).json()) as { items: unknown[] };
+    expect(listed.items).toEqual([]);
+    expect(((await (await asImpostor('/v1/inbox/unread-count')).json()) as { unread: number }).unread).toBe(0);
     const bad = await service.call('hub-triager', 'GET', '/v1/inbox?limit=0');
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/problem\+json/);

@@ -15,15 +15,24 @@ const caller = (
   tenant,
 });
 const involvement = {
-  leadPersonIds: ['hub-worker'],
+  leads: [{ personId: 'hub-worker', agencyId: 'demo-early-help-hub' }],
   memberAgencyIds: ['demo-oakfield-primary', 'demo-early-help-hub'],
 };
-const none = { leadPersonIds: [], memberAgencyIds: [] };
+const none = { leads: [], memberAgencyIds: [] };
 
 describe('who may see a parenting order', () => {
   it('gives the responsible officer and the holding agency managers everything', () => {
     expect(relationshipTo(caller('yot-officer', 'demo-yot'), order, none)).toBe('holder');
     expect(relationshipTo(caller('yot-manager', 'demo-yot', ['manager']), order, none)).toBe('holder');
+  });
+
+  it('does not take the officer’s person id with another agency for the officer', () => {
+    expect(relationshipTo(caller('yot-officer', 'demo-police'), order, none)).toBeUndefined();
+    expect(relationshipTo(caller('yot-officer', 'demo-police', ['manager']), order, none)).toBeUndefined();
+  });
+
+  it('does not take the lead professional’s person id with another agency for the lead', () => {
+    expect(relationshipTo(caller('hub-worker', 'demo-police'), order, involvement)).toBeUndefined();
   });
 
   it('does not give another practitioner of the holding agency the order by agency alone', () => {

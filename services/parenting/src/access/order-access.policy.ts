@@ -17,14 +17,25 @@ export interface HeldRecord {
 
 /** The family's open TAF plans, as this service's copy of the taf service's events has them. */
 export interface FamilyInvolvement {
-  leadPersonIds: readonly string[];
+  /** Each open plan's lead professional: the person and the agency they lead for. */
+  leads: readonly { personId: string; agencyId: string }[];
   memberAgencyIds: readonly string[];
 }
 
+/**
+ * The responsible officer is a person of the holding agency: a token naming the officer's person id with any
+ * other agency is not the officer (person AND agency, as everywhere a relationship is the key).
+ */
+export function isResponsibleOfficer(caller: Caller, record: HeldRecord): boolean {
+  return (
+    caller.tenant === record.tenant &&
+    caller.personId === record.officerPersonId &&
+    caller.agencyId === record.holdingAgencyId
+  );
+}
+
 export function isHolder(caller: Caller, record: HeldRecord): boolean {
-  if (caller.tenant !== record.tenant) return false;
-  if (caller.personId === record.officerPersonId) return true;
-  return caller.agencyId === record.holdingAgencyId && caller.roles.includes('manager');
+  return isResponsibleOfficer(caller, record) || isHoldingAgencyManager(caller, record);
 }
 
 export function isHoldingAgencyManager(caller: Caller, record: HeldRecord): boolean {
@@ -40,7 +51,9 @@ export function relationshipTo(
 ): RecordRelationship | undefined {
   if (caller.tenant !== record.tenant) return undefined;
   if (isHolder(caller, record)) return 'holder';
-  if (involvement.leadPersonIds.includes(caller.personId)) return 'lead-professional';
+  if (involvement.leads.some((l) => l.personId === caller.personId && l.agencyId === caller.agencyId)) {
+    return 'lead-professional';
+  }
   if (involvement.memberAgencyIds.includes(caller.agencyId)) return 'plan-member';
   return undefined;
 }

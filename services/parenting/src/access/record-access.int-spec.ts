@@ -82,6 +82,39 @@ describe('who sees an order and a contract, from the TAF plan events', () => {
     expect((await call(service, 'schoolDsl', 'GET', `/v1/orders/${orderId}/timeline`)).status).toBe(403);
   });
 
+  it('does not take a token with the officer’s person id but another agency for the officer', async () => {
+    const impostor = await service.issuer.sign(
+      {
+        sub: 'yot-officer',
+        name: 'Owen Thistlecombe',
+        agency_id: 'demo-police',
+        roles: ['practitioner'],
+        tenant: 'demo',
+      },
+      { expiresIn: '10m' },
+    );
+    const as = (method: string, path: string, body?: unknown) =>
+      fetch(`${service.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${impostor}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const changes = async () =>
+      (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE type NOT LIKE '%.access.%'")).rows[0]
+        .n;
+    const before = await changes();
+    expect((await as('GET', `/v1/orders/${orderId}`)).status).toBe(404);
+    expect((await as('GET', `/v1/orders/${orderId}/timeline`)).status).toBe(404);
+    const appeal = await as('POST', `/v1/orders/${orderId}/appeals`, { appellant: 'parent', lodgedOn: '2026-02-09' });
+    expect(appeal.status).toBe(404);
+    const listed = (await (await as('GET', '/v1/orders')).json()) as { items: unknown[] };
+    expect(listed.items).toEqual([]);
+    expect(await changes()).toBe(before);
+  });
+
   it('takes the school off the order when it leaves the plan', async () => {
     const plan = openPlanSnapshot();
     const school = plan.members[1];

@@ -5,10 +5,9 @@ import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
+import { Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
 import { OrderLoader } from '../order/order.loader.js';
 import { ConsistencyQueries } from './consistency.queries.js';
-import { toCsv } from './csv.js';
 import { ConsistencyQueryDto, ExceptionsQueryDto } from './dto/audit-query.dto.js';
 import { ExceptionQueries, type AuditException } from './exception.queries.js';
 
@@ -73,6 +72,10 @@ export class AuditController {
   @ApiOperation({
     summary:
       'Breaches with no timely contact or no decision, unapproved prosecutions, orders past end, long programmes',
+    description:
+      'Kinds: no-contact-within-deadline (the deadline runs from the breach; a breach recorded late says so), ' +
+      'no-decision, prosecution-awaiting-approval, decided-without-contact, past-end-still-open, ' +
+      'programme-beyond-3-months.',
   })
   async listExceptions(
     @CurrentCaller() caller: Caller,
@@ -111,6 +114,9 @@ export class AuditController {
   @Roles('manager', 'auditor')
   @ApiOperation({
     summary: 'Per holding agency, for a date range: orders, breaches, how they ended, median working days to decision',
+    description:
+      'A decision counts once it has taken effect: a prosecution referral is awaitingApproval (neither decided ' +
+      'nor undecided, not in the prosecution share or the median) until approved, and undecided again if rejected.',
   })
   async consistencyReport(@CurrentCaller() caller: Caller, @Query() query: ConsistencyQueryDto) {
     if (query.to < query.from)

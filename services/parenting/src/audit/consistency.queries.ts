@@ -6,11 +6,18 @@ export interface AgencyConsistency {
   holdingAgencyKind: string;
   ordersHeld: number;
   breaches: number;
+  /** Breaches whose decision has taken effect (a prosecution referral only once approved). */
   decided: number;
+  /** Prosecution referrals waiting for their second approver: not yet a prosecution, not undecided either. */
+  awaitingApproval: number;
+  /** Breaches with no decision, or whose prosecution referral was rejected and awaits a new one. */
   undecided: number;
   writtenWarnings: number;
+  /** Approved prosecution referrals only (a referral takes effect when a second person approves it). */
   prosecutionReferrals: number;
   noAction: number;
+  /** Decisions recorded before the parent was contacted. */
+  decidedWithoutContact: number;
   /** Shares of all breaches in the range, 0–1, so agencies with different caseloads compare. */
   shareWrittenWarning: number;
   shareProsecution: number;
@@ -26,16 +33,19 @@ interface Row {
   orders_held: number;
   breaches: number;
   decided: number;
+  awaiting_approval: number;
   warnings: number;
   prosecutions: number;
   no_action: number;
+  without_contact: number;
   median_days: number | null;
   excused: number;
 }
 
 /**
  * The comparison the strategies ask for (seeds/001 §5(b)): per holding agency, over a date range,
- * how many orders it held, how many breaches, how each ended, and how long decisions took.
+ * how many orders it held, how many breaches, how each ended, and how long decisions took. A decision counts once it
+ * has taken effect: a prosecution referral only when approved, one awaiting approval as its own figure.
  * One statement; each part reads an index on (tenant, holding agency, date).
  */
 const CONSISTENCY_SQL = `
@@ -47,11 +57,14 @@ const CONSISTENCY_SQL = `
   ), breaches AS (
     SELECT holding_agency_id,
            count(*)::int AS breaches,
-           count(decision)::int AS decided,
+           count(decision) FILTER (WHERE status = 'closed')::int AS decided,
+           count(*) FILTER (WHERE status = 'awaiting-approval')::int AS awaiting_approval,
            count(*) FILTER (WHERE decision = 'written-warning')::int AS warnings,
-           count(*) FILTER (WHERE decision = 'prosecution-referral')::int AS prosecutions,
+           count(*) FILTER (WHERE decision = 'prosecution-referral' AND approval = 'approved')::int AS prosecutions,
            count(*) FILTER (WHERE decision = 'no-action')::int AS no_action,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY working_days_to_decision) AS median_days
+           count(*) FILTER (WHERE decided_without_contact)::int AS without_contact,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY working_days_to_decision)
+             FILTER (WHERE status = 'closed') AS median_days
       FROM enforcement_case
      WHERE tenant = $1 AND breach_on BETWEEN $2 AND $3
      GROUP BY 1
@@ -63,8 +76,10 @@ const CONSISTENCY_SQL = `
   )
   SELECT h.holding_agency_id, h.holding_agency_kind, h.orders_held,
          coalesce(b.breaches, 0) AS breaches, coalesce(b.decided, 0) AS decided,
+         coalesce(b.awaiting_approval, 0) AS awaiting_approval,
          coalesce(b.warnings, 0) AS warnings, coalesce(b.prosecutions, 0) AS prosecutions,
-         coalesce(b.no_action, 0) AS no_action, b.median_days, coalesce(x.excused, 0) AS excused
+         coalesce(b.no_action, 0) AS no_action, coalesce(b.without_contact, 0) AS without_contact,
+         b.median_days, coalesce(x.excused, 0) AS excused
     FROM held h
     LEFT JOIN breaches b USING (holding_agency_id)
     LEFT JOIN excused x USING (holding_agency_id)
@@ -84,10 +99,12 @@ export class ConsistencyQueries {
         ordersHeld: r.orders_held,
         breaches: r.breaches,
         decided: r.decided,
-        undecided: r.breaches - r.decided,
+        awaitingApproval: r.awaiting_approval,
+        undecided: r.breaches - r.decided - r.awaiting_approval,
         writtenWarnings: r.warnings,
         prosecutionReferrals: r.prosecutions,
         noAction: r.no_action,
+        decidedWithoutContact: r.without_contact,
         shareWrittenWarning: share(r.warnings),
         shareProsecution: share(r.prosecutions),
         shareNoAction: share(r.no_action),

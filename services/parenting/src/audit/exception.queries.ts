@@ -36,7 +36,10 @@ const BRANCHES: Record<ExceptionKind, string> = {
     SELECT 'no-contact-within-deadline' AS kind, o.id AS order_id, o.family_id, e.id AS enforcement_id,
            o.holding_agency_id, o.officer_person_id, to_char(e.contact_due_at, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since,
            e.id::text AS ref,
-           CASE WHEN e.contacted_at IS NULL THEN 'no contact recorded' ELSE 'contacted after the deadline' END AS detail
+           CASE WHEN e.contacted_at IS NULL THEN 'no contact recorded' ELSE 'contacted after the deadline' END
+             || CASE WHEN e.opened_at >= e.contact_due_at
+                     THEN '; breach recorded late, on ' || to_char(e.opened_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD')
+                     ELSE '' END AS detail
       FROM enforcement_case e JOIN parenting_order o ON o.id = e.order_id
      WHERE e.tenant = $1 AND ($2::text IS NULL OR e.holding_agency_id = $2)
        AND (e.contacted_at IS NULL OR e.contacted_at > e.contact_due_at) AND e.contact_due_at <= $3`,
@@ -52,6 +55,12 @@ const BRANCHES: Record<ExceptionKind, string> = {
            e.id::text AS ref, 'referred by ' || (e.decided_by->>'name') AS detail
       FROM enforcement_case e JOIN parenting_order o ON o.id = e.order_id
      WHERE e.tenant = $1 AND ($2::text IS NULL OR e.holding_agency_id = $2) AND e.status = 'awaiting-approval'`,
+  'decided-without-contact': `
+    SELECT 'decided-without-contact' AS kind, o.id AS order_id, o.family_id, e.id AS enforcement_id,
+           o.holding_agency_id, o.officer_person_id, to_char(e.decided_at, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS since,
+           e.id::text AS ref, e.decision || ' decided before the parent was contacted' AS detail
+      FROM enforcement_case e JOIN parenting_order o ON o.id = e.order_id
+     WHERE e.tenant = $1 AND ($2::text IS NULL OR e.holding_agency_id = $2) AND e.decided_without_contact`,
   'past-end-still-open': `
     SELECT 'past-end-still-open' AS kind, o.id AS order_id, o.family_id, NULL::uuid AS enforcement_id,
            o.holding_agency_id, o.officer_person_id, o.requirements_end_on::text AS since, o.id::text AS ref,

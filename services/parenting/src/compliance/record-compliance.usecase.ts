@@ -6,7 +6,7 @@ import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
 import { ProblemException } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
-import { contactDueAt } from '../domain/contact-deadline.rules.js';
+import { contactDueAt, recordedLate } from '../domain/contact-deadline.rules.js';
 import { EnforcementCase } from '../enforcement/enforcement-case.entity.js';
 import { recordHistory } from '../order/order-history.js';
 import { saveOrderStep } from '../order/order-version.js';
@@ -20,7 +20,7 @@ import { OrderCompliance } from './order-compliance.entity.js';
 /**
  * Records compliance with a session or requirement. A failure without reasonable excuse is an
  * apparent breach (CDA 1998 s.9(7)), so it opens an enforcement case in the same transaction,
- * with the parent to be contacted within 1 working day.
+ * with the parent to be contacted within 1 working day of the breach (of `occurredOn`, however late it is entered).
  */
 @Injectable()
 export class RecordCompliance {
@@ -102,6 +102,15 @@ export class RecordCompliance {
     if (dto.occurredOn > this.calendar.localDate(this.clock.now())) {
       throw ProblemException.ruleBroken('occurredOn', 'isNotFuture', 'compliance is recorded after the fact');
     }
+    const { from } = this.calendar.coverage();
+    if (dto.outcome === 'failed-without-excuse' && dto.occurredOn < from) {
+      // The contact deadline runs from the breach: one older than the bank-holiday data cannot be given one.
+      throw ProblemException.ruleBroken(
+        'occurredOn',
+        'breachWithinCalendarCoverage',
+        `working days cannot be counted from ${dto.occurredOn}: the calendar covers ${from} onwards`,
+      );
+    }
     return requirement;
   }
 
@@ -124,13 +133,16 @@ export class RecordCompliance {
       version: 1,
       breachOn: compliance.occurredOn,
       openedAt: now,
-      contactDueAt: contactDueAt(this.calendar, now),
+      contactDueAt: contactDueAt(this.calendar, compliance.occurredOn),
+      decidedWithoutContact: false,
     });
     await manager.insert(EnforcementCase, enforcement);
+    const late = recordedLate(now, enforcement.contactDueAt);
     await recordHistory(manager, order.id, now, 'enforcement-opened', personOf(caller), {
       enforcementId: enforcement.id,
       breachOn: enforcement.breachOn,
       contactDueAt: enforcement.contactDueAt.toISOString(),
+      recordedLate: late,
     });
     await this.outbox.append(
       manager,
@@ -141,6 +153,7 @@ export class RecordCompliance {
         requirementKind: requirement.kind,
         breachOn: enforcement.breachOn,
         contactDueAt: enforcement.contactDueAt.toISOString(),
+        recordedLate: late,
       }),
     );
     return enforcement;

@@ -71,6 +71,7 @@ export class ApproveProsecution {
             decidedByPersonId: null,
             decidedBy: null,
             workingDaysToDecision: null,
+            decidedWithoutContact: false,
           };
       Object.assign(enforcement, patch, { version: enforcement.version + 1 });
       await manager.update(EnforcementCase, { id: enforcement.id }, { ...patch, version: enforcement.version });

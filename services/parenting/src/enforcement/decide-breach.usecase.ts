@@ -5,7 +5,7 @@ import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
 import { ProblemException, requireIfMatch } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
-import { isHoldingAgencyManager } from '../access/order-access.policy.js';
+import { isHoldingAgencyManager, isResponsibleOfficer } from '../access/order-access.policy.js';
 import { decisionViolations, statusAfterDecision } from '../domain/enforcement.rules.js';
 import { recordHistory } from '../order/order-history.js';
 import { saveOrderStep } from '../order/order-version.js';
@@ -37,7 +37,7 @@ export class DecideBreach {
       requireIfMatch(ifMatch, enforcement.version);
       const decider = {
         personId: caller.personId,
-        isResponsibleOfficer: caller.personId === order.officerPersonId,
+        isResponsibleOfficer: isResponsibleOfficer(caller, order),
         isHoldingAgencyManager: isHoldingAgencyManager(caller, order),
       };
       const violations = decisionViolations(enforcement.status, decider);
@@ -49,6 +49,9 @@ export class DecideBreach {
       const now = this.clock.now();
       const status = statusAfterDecision(dto.decision);
       const workingDays = this.workingDaysSince(enforcement.breachOn, now);
+      // Practice, not law, asks for contact first (CDA 1998 s.9(7) makes none a condition of deciding): a
+      // decision without it stands, marked, and managers see it among the exceptions.
+      const decidedWithoutContact = enforcement.contactedAt === null;
       const patch = {
         status,
         decision: dto.decision,
@@ -57,6 +60,7 @@ export class DecideBreach {
         decidedByPersonId: caller.personId,
         decidedBy: personOf(caller),
         workingDaysToDecision: workingDays,
+        decidedWithoutContact,
         version: enforcement.version + 1,
       };
       Object.assign(enforcement, patch);
@@ -71,6 +75,7 @@ export class DecideBreach {
         decision: dto.decision,
         reason: dto.reason,
         workingDaysFromBreach: workingDays,
+        decidedWithoutContact,
       });
       const cause = causeOf(caller);
       await this.outbox.append(manager, [
@@ -81,6 +86,7 @@ export class DecideBreach {
           decidedBy: personOf(caller),
           takesEffect: status === 'closed',
           workingDaysFromBreach: workingDays,
+          decidedWithoutContact,
         }),
         ...(dto.decision === 'prosecution-referral'
           ? [

@@ -27,6 +27,8 @@ export class EnforcementCase {
   @Column('text', { name: 'decided_by_person_id', nullable: true }) decidedByPersonId: string | null;
   @Column('jsonb', { name: 'decided_by', nullable: true }) decidedBy: PersonRef | null;
   @Column('integer', { name: 'working_days_to_decision', nullable: true }) workingDaysToDecision: number | null;
+  /** The decision was recorded before any contact with the parent (allowed, and shown as an exception). */
+  @Column('boolean', { name: 'decided_without_contact', default: false }) decidedWithoutContact: boolean;
   @Column('text', { nullable: true }) approval: 'approved' | 'rejected' | null;
   @Column('text', { name: 'approval_reason', nullable: true }) approvalReason: string | null;
   @Column('timestamptz', { name: 'approved_at', nullable: true }) approvedAt: Date | null;

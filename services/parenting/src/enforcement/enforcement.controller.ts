@@ -43,6 +43,9 @@ export class EnforcementController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Decide: no action, written warning, or referral for prosecution (needs a second approver)',
+    description:
+      'A decision before the parent was contacted is recorded (the law makes no contact a condition) with ' +
+      'decidedWithoutContact: true, and listed among the exceptions as decided-without-contact.',
   })
   @ApiHeader(IF_MATCH)
   async recordDecision(

@@ -1,3 +1,4 @@
+import { recordedLate } from '../domain/contact-deadline.rules.js';
 import type { EnforcementCase } from './enforcement-case.entity.js';
 
 /** An enforcement case as its holder sees it (offence detail included). */
@@ -12,6 +13,7 @@ export function enforcementView(c: EnforcementCase) {
     breachOn: c.breachOn,
     openedAt: c.openedAt.toISOString(),
     contactDueAt: c.contactDueAt.toISOString(),
+    recordedLate: recordedLate(c.openedAt, c.contactDueAt),
     contactedAt: c.contactedAt?.toISOString() ?? null,
     contactMethod: c.contactMethod,
     contactNotes: c.contactNotes,
@@ -19,6 +21,7 @@ export function enforcementView(c: EnforcementCase) {
     decisionReason: c.decisionReason,
     decidedAt: c.decidedAt?.toISOString() ?? null,
     decidedBy: c.decidedBy,
+    decidedWithoutContact: c.decidedWithoutContact,
     workingDaysToDecision: c.workingDaysToDecision,
     approval: c.approval,
     approvalReason: c.approvalReason,

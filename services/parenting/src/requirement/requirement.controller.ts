@@ -54,7 +54,12 @@ export class RequirementController {
   }
 
   @Post('compliance')
-  @ApiOperation({ summary: 'Record compliance; a failure without reasonable excuse opens an enforcement case' })
+  @ApiOperation({
+    summary: 'Record compliance; a failure without reasonable excuse opens an enforcement case',
+    description:
+      'The contact deadline (contactDueAt) is the end of the next working day after occurredOn, the breach itself; ' +
+      'a breach entered after it is overdue at once and shows recordedLate: true.',
+  })
   async comply(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,

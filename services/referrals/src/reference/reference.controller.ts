@@ -13,7 +13,12 @@ export class ReferenceController {
   constructor(private readonly tenants: TenantDirectory) {}
 
   @Get()
-  @ApiOperation({ summary: 'Referral source codes, levels of need, agencies, outcomes, lawful bases' })
+  @ApiOperation({
+    summary: 'Referral source codes, levels of need, agencies, outcomes, lawful bases, who may be allocated',
+    description:
+      'allocatableWorkers: the practitioners of agencies that receive referrals or are children’s social care, ' +
+      'by personId; a decision allocates one of the receiving agency (or, on a step-up, of children’s social care).',
+  })
   reference(@CurrentCaller() caller: Caller) {
     const tenant = this.tenants.requireTenant(caller.tenant);
     return {
@@ -24,6 +29,18 @@ export class ReferenceController {
       lawfulBases: LAWFUL_BASES,
       agencies: tenant.agencies.map(({ id, name, kind, receivesReferrals }) => ({ id, name, kind, receivesReferrals })),
       teams: tenant.teams,
+      allocatableWorkers: tenant.people
+        .filter((p) => {
+          const agency = tenant.agencies.find((a) => a.id === p.agencyId);
+          const holdsCases = agency?.receivesReferrals === true || agency?.kind === 'childrens-social-care';
+          return holdsCases && p.roles.includes('practitioner');
+        })
+        .map(({ personId, name, agencyId, jobTitle }) => ({
+          personId,
+          name,
+          agencyId,
+          ...(jobTitle ? { jobTitle } : {}),
+        })),
     };
   }
 }

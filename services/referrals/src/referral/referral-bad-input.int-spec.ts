@@ -83,6 +83,30 @@ describe('bad input to POST /v1/referrals', () => {
       { field: 'consent.reason', rule: 'isString' },
     ],
     [
+      'a child’s name holding markup rather than a name',
+      () =>
+        schoolReferral({
+          family: {
+            children: [{ givenName: '<b>Alfie</b>', familyName: 'Testcase', dateOfBirth: '2016-01-01' }],
+            carers: [],
+          },
+        }),
+      400,
+      { field: 'family.children[0].givenName', rule: 'isPersonName' },
+    ],
+    [
+      'a carer’s name of digits alone',
+      () =>
+        schoolReferral({
+          family: {
+            children: [{ givenName: 'Alfie', familyName: 'Testcase', dateOfBirth: '2016-01-01' }],
+            carers: [{ givenName: '1234', familyName: 'Testcase', relationship: 'mother' }],
+          },
+        }),
+      400,
+      { field: 'family.carers[0].givenName', rule: 'isPersonName' },
+    ],
+    [
       'a malformed date of birth',
       () =>
         schoolReferral({

@@ -61,7 +61,8 @@ export interface ReferralDecision {
   decidedAt: string;
   decidedBy: PersonRef;
   allocatedTeamId?: string;
-  allocatedWorkerName?: string;
+  /** A person of the tenant's people, chosen by id. */
+  allocatedWorker?: PersonRef;
 }
 
 export interface ReferralWithdrawal {

@@ -110,7 +110,12 @@ export function referralDecided(r: Referral, cause: Cause) {
       ...(r.referrerAgencyId ? { referrerAgencyId: r.referrerAgencyId } : {}),
       urgent: decision.outcome === 'step-up-social-care',
       ...(decision.allocatedTeamId ? { allocatedTeamId: decision.allocatedTeamId } : {}),
-      ...(decision.allocatedWorkerName ? { allocatedWorkerName: decision.allocatedWorkerName } : {}),
+      ...(decision.allocatedWorker
+        ? {
+            allocatedWorkerId: decision.allocatedWorker.personId,
+            allocatedWorkerName: decision.allocatedWorker.name,
+          }
+        : {}),
       consent: consentSummary(r),
       children: childSummaries(r),
       carers: carerSummaries(r),

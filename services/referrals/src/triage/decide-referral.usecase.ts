@@ -5,7 +5,12 @@ import { Clock } from '@baton/calendar';
 import { ProblemException, requireIfMatch } from '@baton/http-api';
 import { Outbox } from '@baton/messaging';
 import { TenantDirectory } from '@baton/tenancy';
-import { awaitingTriageViolations, decisionViolations } from '../domain/triage-decision.rules.js';
+import {
+  allocatingAgencies,
+  allocationViolations,
+  awaitingTriageViolations,
+  decisionViolations,
+} from '../domain/triage-decision.rules.js';
 import type { RuleViolation } from '../domain/rule-violation.js';
 import { ReferralLoader } from '../referral/referral.loader.js';
 import { Referral } from '../referral/referral.entity.js';
@@ -30,9 +35,16 @@ export class DecideReferral {
     return this.dataSource.transaction(async (manager) => {
       const referral = await this.loader.forReceivingAgency(manager, caller, id, { lock: true });
       requireIfMatch(ifMatch, referral.version);
+      const tenant = this.tenants.requireTenant(caller.tenant);
+      const worker = dto.allocatedWorkerId ? this.tenants.person(tenant, dto.allocatedWorkerId) : undefined;
       const violations: RuleViolation[] = [
         ...awaitingTriageViolations(referral.status),
         ...decisionViolations(dto.outcome, dto.levelOfNeed),
+        ...allocationViolations(
+          dto.allocatedWorkerId,
+          worker,
+          allocatingAgencies(dto.outcome, referral.receivingAgencyId, tenant.agencies),
+        ),
       ];
       if (dto.allocatedTeamId && !this.tenants.team(caller.tenant, dto.allocatedTeamId)) {
         violations.push({
@@ -64,7 +76,9 @@ export class DecideReferral {
         decidedAt: now.toISOString(),
         decidedBy: { personId: caller.personId, name: caller.name, agencyId: caller.agencyId },
         ...(dto.allocatedTeamId ? { allocatedTeamId: dto.allocatedTeamId } : {}),
-        ...(dto.allocatedWorkerName ? { allocatedWorkerName: dto.allocatedWorkerName } : {}),
+        ...(worker
+          ? { allocatedWorker: { personId: worker.personId, name: worker.name, agencyId: worker.agencyId } }
+          : {}),
       };
       await manager.update(
         Referral,

@@ -17,17 +17,14 @@ describe('the lead professional of a plan opened from a referral', () => {
     });
   });
 
-  it('is the allocated worker when triage named a known practitioner of the receiving agency', () => {
-    const lead = initialLeadFor(
-      { receivingAgencyId: 'demo-csc', decidedBy, allocatedWorkerName: 'rosalind kettleby' },
-      demo,
-    );
-    expect(lead).toMatchObject({ personId: 'csc-duty', agencyId: 'demo-csc' });
+  it('is the allocated worker, by person id, when triage allocated a practitioner of the receiving agency', () => {
+    const lead = initialLeadFor({ receivingAgencyId: 'demo-csc', decidedBy, allocatedWorkerId: 'csc-duty' }, demo);
+    expect(lead).toMatchObject({ personId: 'csc-duty', name: 'Rosalind Kettleby', agencyId: 'demo-csc' });
   });
 
-  it('stays the triager when the allocated worker is not a known person of the receiving agency', () => {
+  it('stays the triager when the allocated id is not a practitioner of the receiving agency', () => {
     const lead = initialLeadFor(
-      { receivingAgencyId: 'demo-early-help-hub', decidedBy, allocatedWorkerName: 'Owen Thistlecombe' },
+      { receivingAgencyId: 'demo-early-help-hub', decidedBy, allocatedWorkerId: 'yot-officer' },
       demo,
     );
     expect(lead.personId).toBe('hub-triager');

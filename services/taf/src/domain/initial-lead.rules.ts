@@ -5,27 +5,23 @@ export interface AcceptedReferral {
   receivingAgencyId: string;
   decidedBy: { personId: string; name: string; agencyId: string };
   allocatedTeamId?: string;
-  allocatedWorkerName?: string;
+  /** The worker triage allocated, by their id in the tenant's people (referrals checked they may lead). */
+  allocatedWorkerId?: string;
 }
 
-const folded = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .toLowerCase();
-
 /**
- * Who holds the baton the moment a plan opens from an accepted referral. The worker triage allocated, when
- * they are a known practitioner of the receiving agency; otherwise the practitioner who accepted the family
+ * Who holds the baton the moment a plan opens from an accepted referral. The worker triage allocated (by person
+ * id), when they are a practitioner of the receiving agency; otherwise the practitioner who accepted the family
  * for early help, until they hand over. Either way a named person from the first instant — never a team.
  */
 export function initialLeadFor(referral: AcceptedReferral, tenant: TenantConfig): PlanProfessional {
   const agency = tenant.agencies.find((a) => a.id === referral.receivingAgencyId);
-  const allocated = referral.allocatedWorkerName
+  const allocated = referral.allocatedWorkerId
     ? tenant.people.find(
         (p) =>
-          p.agencyId === referral.receivingAgencyId && folded(p.name) === folded(referral.allocatedWorkerName ?? ''),
+          p.personId === referral.allocatedWorkerId &&
+          p.agencyId === referral.receivingAgencyId &&
+          p.roles.includes('practitioner'),
       )
     : undefined;
   const person: Pick<PersonConfig, 'personId' | 'name' | 'agencyId'> & Partial<PersonConfig> =

@@ -123,7 +123,8 @@ export class AnswerHandover {
         agencyName: proposed.agencyName,
         personId: proposed.personId,
         contactName: proposed.name,
-        role: 'lead professional',
+        // Their own role in the plan; that they lead is the plan's lead, not a role.
+        role: proposed.role,
         email: proposed.email || null,
         phone: proposed.phone ?? null,
         joinedAt: now,
@@ -138,26 +139,9 @@ export class AnswerHandover {
         at: now,
         timeline: { summary: `${member.agencyName} joined the plan with the new lead professional` },
       });
-    } else {
-      const member = state.members.find((m) => m.agencyId === proposed.agencyId);
-      if (member) {
-        const contact = {
-          personId: proposed.personId,
-          contactName: proposed.name,
-          role: 'lead professional',
-          email: proposed.email || null,
-          phone: proposed.phone ?? null,
-        };
-        Object.assign(member, contact);
-        await manager.update(PlanMemberRow, { id: member.id }, contact);
-      }
     }
-    // The previous lead's agency stays on the plan, no longer as its lead professional.
-    const former = state.members.find((m) => m.agencyId === previous.agencyId && m.agencyId !== proposed.agencyId);
-    if (former && former.role === 'lead professional') {
-      former.role = 'practitioner';
-      await manager.update(PlanMemberRow, { id: former.id }, { role: former.role });
-    }
+    // A handover changes who leads, never what each member's role is: the new lead's agency and the former
+    // lead's keep the roles they joined with.
     const lead = Object.assign(new PlanLeadRow(), {
       id: randomUUID(),
       planId: state.plan.id,

@@ -35,7 +35,12 @@ export class HandoverController {
 
   @Post(':handoverId/acceptance')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept becoming lead professional (the proposed lead only); effective at once' })
+  @ApiOperation({
+    summary: 'Accept becoming lead professional (the proposed lead only); effective at once',
+    description:
+      'Changes who leads, not what each member’s role is: the new lead’s agency and the former lead’s keep the ' +
+      'roles they joined with; an agency not yet on the plan joins in the new lead’s own role (proposedLead.role).',
+  })
   @ApiHeader({ name: 'If-Match', required: true })
   async accept(
     @CurrentCaller() caller: Caller,

@@ -1,6 +1,8 @@
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { PlanEvents } from '@baton/contracts';
 import { EventTap, provisionTestInfra, type TestInfra } from '@baton/testing';
+import { MemberRolesFromLeads1763900000217 } from '../migrations/1763900000217-member-roles-from-leads.js';
 import { httpClient } from '../testing/http-client.js';
 import { directPlan, HUB_LEAD, SCHOOL_LEAD } from '../testing/taf-fixtures.js';
 import { startTafTestApp, type TafTestApp } from '../testing/taf-test-app.js';
@@ -81,10 +83,14 @@ describe('one named lead professional at every moment', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ relationship: 'lead', lead: { professional: SCHOOL_LEAD } });
     expect(accepted.body.pendingHandover).toBeUndefined();
-    // The school joined as the lead's agency; the hub stays on the plan, no longer as lead.
+    // The school joined as the lead's agency, in its own role; the hub stays on the plan in the role it had.
     expect(accepted.body.members).toEqual([
-      expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'practitioner' }),
-      expect.objectContaining({ agencyId: 'demo-oakfield-primary', personId: 'school-dsl', role: 'lead professional' }),
+      expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'Early help practitioner' }),
+      expect.objectContaining({
+        agencyId: 'demo-oakfield-primary',
+        personId: 'school-dsl',
+        role: 'Designated safeguarding lead',
+      }),
     ]);
 
     const leads = await leadsOf(id);
@@ -108,6 +114,38 @@ describe('one named lead professional at every moment', () => {
       familyPreference: { preference: 'agrees', note: 'Jo trusts the school' },
       plan: { lead: { professional: { personId: 'school-dsl' } } },
     });
+  });
+
+  it('gives members back the roles an earlier handover overwrote, from their agency’s lead professional', async () => {
+    const id = await openPlan();
+    const proposed = await proposeSchool(id, '"1"');
+    service.clock.advance(60_000);
+    await call(
+      'schoolDsl',
+      'POST',
+      `/v1/plans/${id}/handovers/${proposed.body.pendingHandover.handoverId}/acceptance`,
+      undefined,
+      { 'if-match': '"2"' },
+    );
+    // As the previous version left them.
+    await db.query(
+      `UPDATE plan_member SET role = CASE agency_id WHEN 'demo-early-help-hub' THEN 'practitioner' ELSE 'lead professional' END
+        WHERE plan_id = $1`,
+      [id],
+    );
+    const runner = service.app.get(DataSource).createQueryRunner();
+    try {
+      await new MemberRolesFromLeads1763900000217().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const { rows } = await db.query('SELECT agency_id, role FROM plan_member WHERE plan_id = $1 ORDER BY agency_id', [
+      id,
+    ]);
+    expect(rows).toEqual([
+      { agency_id: 'demo-early-help-hub', role: 'Early help practitioner' },
+      { agency_id: 'demo-oakfield-primary', role: 'Designated safeguarding lead' },
+    ]);
   });
 
   it('leaves exactly one lead when two acceptances race, with or without If-Match', async () => {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { provisionTestInfra, type TestInfra } from '@baton/testing';
 import { httpClient } from '../testing/http-client.js';
-import { directPlan, HUB_LEAD, SCHOOL_LEAD } from '../testing/taf-fixtures.js';
+import { directPlan, HUB_LEAD, SCHOOL_LEAD, tokenFor } from '../testing/taf-fixtures.js';
 import { startTafTestApp, type TafTestApp } from '../testing/taf-test-app.js';
 
 const MONDAY = new Date('2026-11-23T10:00:00Z');
@@ -203,6 +203,22 @@ describe('bad input to the taf service', () => {
       { field: 'toAgencyId', rule: 'isChildrensSocialCare' },
     ],
     [
+      'a handover proposal with no body fields',
+      'POST',
+      'handovers',
+      () => ({}),
+      400,
+      { field: 'proposedLead', rule: 'isDefined' },
+    ],
+    [
+      'a handover proposal without the family’s preference',
+      'POST',
+      'handovers',
+      () => ({ proposedLead: SCHOOL_LEAD }),
+      400,
+      { field: 'familyPreference', rule: 'isDefined' },
+    ],
+    [
       'a handover to the current lead',
       'POST',
       'handovers',
@@ -243,6 +259,28 @@ describe('bad input to the taf service', () => {
       expect(await written()).toBe(before);
     },
   );
+
+  it('refuses a body nested thousands deep before parsing it, naming the limit, writing nothing', async () => {
+    const before = await written();
+    const response = await fetch(`${service.url}/v1/plans/${planId}/handovers`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await tokenFor(service.issuer, 'hubTriager')}`,
+        'content-type': 'application/json',
+        'if-match': '"2"',
+      },
+      body: `{"proposedLead":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    });
+    expectProblem(
+      { status: response.status, headers: response.headers, body: (await response.json()) as { errors?: unknown[] } },
+      400,
+      {
+        field: 'body',
+        rule: 'maxDepth',
+      },
+    );
+    expect(await written()).toBe(before);
+  });
 
   it('answers 404 for a plan id that is not a uuid, or not there', async () => {
     expect((await call('hubTriager', 'GET', '/v1/plans/not-a-uuid')).status).toBe(404);

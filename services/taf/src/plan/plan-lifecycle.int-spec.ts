@@ -44,7 +44,7 @@ describe('a Team Around the Family plan over HTTP', () => {
       status: 'open',
       nextReviewDate: '2027-01-04',
       members: [
-        expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'lead professional' }),
+        expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'Early help practitioner' }),
         expect.objectContaining({ agencyId: 'demo-oakfield-primary', personId: 'school-dsl' }),
       ],
     });

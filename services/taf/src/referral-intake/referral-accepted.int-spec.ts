@@ -91,7 +91,7 @@ describe('a referral accepted for early help becomes a plan', () => {
           },
           since: '2026-11-20T10:00:00.000Z',
         },
-        members: [expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'lead professional' })],
+        members: [expect.objectContaining({ agencyId: 'demo-early-help-hub', role: 'Early help practitioner' })],
         // Six weeks on is Friday 1 January 2027, New Year's Day: the review moves to Monday 4 January.
         nextReviewDate: '2027-01-04',
         reviewCadenceWeeks: 6,
@@ -119,7 +119,7 @@ describe('a referral accepted for early help becomes a plan', () => {
 
     const sibling = crypto.randomUUID();
     const second = referralDecided({
-      allocatedWorkerName: 'Someone Else',
+      allocatedWorkerId: 'csc-duty',
       children: [
         // The same child, keyed with different case and accents by another referrer.
         { childId: crypto.randomUUID(), givenName: 'MAISIE', familyName: 'Fërnwood', dateOfBirth: '2019-02-03' },

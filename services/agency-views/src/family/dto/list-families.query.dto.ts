@@ -1,7 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate, LEVELS_OF_NEED, type LevelOfNeed } from '@baton/contracts';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  IsCalendarDate,
+  IsPersonNameSearch,
+  LEVELS_OF_NEED,
+  PERSON_NAME_MAX_LENGTH,
+  PERSON_NAME_RULE,
+  type LevelOfNeed,
+} from '@baton/contracts';
 import { FreshnessQueryDto } from './freshness.query.dto.js';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -40,12 +47,14 @@ export class ListFamiliesQueryDto extends FreshnessQueryDto {
   hasOrder?: boolean;
 
   @ApiPropertyOptional({
-    description: "Start of a child's or carer's given or family name; several words must all match",
+    minLength: 2,
+    maxLength: PERSON_NAME_MAX_LENGTH,
+    description: `Start of a child's or carer's given or family name; several words must all match. The characters a name may hold (${PERSON_NAME_RULE}), the same rule the referral, plan and order take names by`,
   })
   @IsOptional()
   @IsString()
-  @Length(2, 100)
-  @Matches(/^[\p{L}\p{M}' -]+$/u, { message: '$property may hold only letters, spaces, hyphens and apostrophes' })
+  @Length(2, PERSON_NAME_MAX_LENGTH)
+  @IsPersonNameSearch()
   name?: string;
 
   @ApiPropertyOptional({ description: "A child's date of birth, YYYY-MM-DD" })

@@ -26,7 +26,14 @@ export interface EnforcementCase {
   workingDaysFromBreach?: number;
   /** The decision took effect (a prosecution referral needs a second approver first). */
   takesEffect?: boolean;
-  /** No decision recorded yet: the exception managers must find (DOMAIN: "every breach with no recorded decision"). */
+  /** A prosecution referral waiting for its second approver: not yet a prosecution. */
+  awaitingApproval: boolean;
+  /** The decision was recorded before the parent was contacted. */
+  decidedWithoutContact?: boolean;
+  /**
+   * No decision recorded yet, or a prosecution referral the approver rejected: the exception managers must find
+   * (DOMAIN: "every breach with no recorded decision").
+   */
   undecided: boolean;
   evidence: Evidence[];
 }
@@ -54,6 +61,7 @@ export function enforcementCases(events: readonly LedgeredEvent[], period: Perio
         holdingAgencyKind: String(d.holdingAgencyKind),
         breachOn: d.breachOn as string,
         contactDueAt: d.contactDueAt as string,
+        awaitingApproval: false,
         undecided: true,
         evidence: [],
       };
@@ -73,7 +81,22 @@ function applyStep(c: EnforcementCase, type: string, d: Data): void {
     c.decidedAt = d.decidedAt as string;
     c.workingDaysFromBreach = d.workingDaysFromBreach as number;
     c.takesEffect = d.takesEffect as boolean;
+    c.awaitingApproval = d.takesEffect === false;
+    if (typeof d.decidedWithoutContact === 'boolean') c.decidedWithoutContact = d.decidedWithoutContact;
     c.undecided = false;
   }
-  if (type === 'baton.order.prosecution-approved.v1') c.takesEffect = true;
+  if (type === 'baton.order.prosecution-approved.v1') {
+    c.takesEffect = true;
+    c.awaitingApproval = false;
+  }
+  if (type === 'baton.order.prosecution-rejected.v1') {
+    // Back to the officer: the referral never took effect, and the breach awaits a decision again.
+    delete c.decision;
+    delete c.decidedAt;
+    delete c.workingDaysFromBreach;
+    delete c.takesEffect;
+    delete c.decidedWithoutContact;
+    c.awaitingApproval = false;
+    c.undecided = true;
+  }
 }

@@ -24,7 +24,11 @@ export interface ReportCard {
     /** Share of plans open in the period that kept one lead professional throughout it. */
     leadContinuityPercent?: number;
     leadChanges: number;
-    /** Median working days from an order breach to the enforcement decision. */
+    /**
+     * Median working days from an order breach to the enforcement decision, over decisions that took effect in the
+     * period: a prosecution referral when it was approved (counted from the breach to the referral), never while
+     * it awaits approval or after it was rejected.
+     */
     enforcementDecisionMedianWorkingDays?: number;
   };
   betterOff: {
@@ -57,9 +61,7 @@ export function reportCard(facts: CaseFacts, events: readonly LedgeredEvent[], p
   const needsMet = closed.filter((p) => p.closureReason === 'needs-met');
   const ratings = reviews.flatMap((r) => r.progress);
   const inPeriod = (type: string) => events.filter((e) => e.event.type === type && within(period, e.event.time));
-  const enforcementDays = inPeriod('baton.order.enforcement-decided.v1')
-    .map((e) => e.event.data.workingDaysFromBreach)
-    .filter((n): n is number => typeof n === 'number');
+  const enforcementDays = effectiveDecisionDays(events, period);
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     howMuch: {
@@ -90,4 +92,20 @@ export function reportCard(facts: CaseFacts, events: readonly LedgeredEvent[], p
       outcomesAchieved: ratings.filter((r) => r === 'achieved').length,
     },
   };
+}
+
+function effectiveDecisionDays(events: readonly LedgeredEvent[], period: Period): number[] {
+  const daysOf = new Map<string, unknown>();
+  const days: unknown[] = [];
+  for (const { event } of events) {
+    const d = event.data;
+    if (event.type === 'baton.order.enforcement-decided.v1') {
+      daysOf.set(String(d.enforcementId), d.workingDaysFromBreach);
+      if (d.takesEffect === true && within(period, event.time)) days.push(d.workingDaysFromBreach);
+    }
+    if (event.type === 'baton.order.prosecution-approved.v1' && within(period, event.time)) {
+      days.push(daysOf.get(String(d.enforcementId)));
+    }
+  }
+  return days.filter((n): n is number => typeof n === 'number');
 }

@@ -2,7 +2,6 @@ import { annexAList1, annexAList2, annexAList3, type AnnexANames } from './annex
 import { foldCaseFacts } from './case-facts.js';
 import { cinCensusReferrals } from './cin-census.js';
 import { enforcementCases } from './enforcement-evidence.js';
-import { toCsv } from './csv.js';
 import { EventScript } from '../../testing/report-events.fixture.js';
 import { reportCard } from './report-card.js';
 import { ageInYears, median, percentile } from './statistics.js';
@@ -31,18 +30,6 @@ describe('report arithmetic', () => {
   it('counts age in whole years on the day', () => {
     expect(ageInYears('2016-04-12', '2026-04-11')).toBe(9);
     expect(ageInYears('2016-04-12', '2026-04-12')).toBe(10);
-  });
-
-  it('writes RFC 4180 CSV, quoting what needs it and disarming formulas', () => {
-    expect(
-      toCsv(
-        ['a', 'b'],
-        [
-          { a: 'x, "y"', b: '=SUM(A1)' },
-          { a: -3, b: undefined },
-        ],
-      ),
-    ).toBe('a,b\r\n"x, ""y""",\'=SUM(A1)\r\n-3,\r\n');
   });
 });
 
@@ -91,7 +78,11 @@ describe('the report card', () => {
     })
     .closed('p1', '2026-11-06T10:00:00.000Z', 'needs-met')
     .add('baton.order.made.v1', '2026-11-03T10:00:00.000Z', { orderId: 'o1' })
-    .add('baton.order.enforcement-decided.v1', '2026-11-04T10:00:00.000Z', { orderId: 'o1', workingDaysFromBreach: 2 });
+    .add('baton.order.enforcement-decided.v1', '2026-11-04T10:00:00.000Z', {
+      orderId: 'o1',
+      workingDaysFromBreach: 2,
+      takesEffect: true,
+    });
   const card = reportCard(foldCaseFacts(script.events), script.events, period);
 
   it('counts how much was done', () => {
@@ -269,5 +260,53 @@ describe('parenting enforcement evidence', () => {
       undecided: true,
       evidence: [expect.objectContaining({ seq: 5 })],
     });
+  });
+});
+
+describe('a prosecution referral in the enforcement evidence and the report card', () => {
+  const order = {
+    orderId: 'o2',
+    familyId: 'f2',
+    holdingAgencyId: 'demo-yot',
+    holdingAgencyKind: 'youth-offending-team',
+  };
+  const opened = (id: string) =>
+    ({ ...order, enforcementId: id, breachOn: '2026-11-03', contactDueAt: '2026-11-05T00:00:00.000Z' }) as const;
+  const referred = (id: string) => ({
+    ...order,
+    enforcementId: id,
+    decision: 'prosecution-referral',
+    decidedAt: '2026-11-04T09:00:00.000Z',
+    workingDaysFromBreach: 1,
+    takesEffect: false,
+  });
+  const script = new EventScript()
+    .add('baton.order.enforcement-opened.v1', '2026-11-03T10:00:00.000Z', opened('pending'))
+    .add('baton.order.enforcement-decided.v1', '2026-11-04T09:00:00.000Z', referred('pending'))
+    .add('baton.order.enforcement-opened.v1', '2026-11-03T10:00:00.000Z', opened('rejected'))
+    .add('baton.order.enforcement-decided.v1', '2026-11-04T09:00:00.000Z', referred('rejected'))
+    .add('baton.order.prosecution-rejected.v1', '2026-11-04T12:00:00.000Z', { ...order, enforcementId: 'rejected' })
+    .add('baton.order.enforcement-opened.v1', '2026-11-03T10:00:00.000Z', opened('approved'))
+    .add('baton.order.enforcement-decided.v1', '2026-11-04T09:00:00.000Z', {
+      ...referred('approved'),
+      workingDaysFromBreach: 3,
+    })
+    .add('baton.order.prosecution-approved.v1', '2026-11-05T12:00:00.000Z', { ...order, enforcementId: 'approved' });
+  const byId = new Map(enforcementCases(script.events, period).map((c) => [c.enforcementId, c]));
+
+  it('shows one awaiting its second approver as awaiting approval, not as a prosecution', () => {
+    expect(byId.get('pending')).toMatchObject({ awaitingApproval: true, takesEffect: false, undecided: false });
+    expect(byId.get('approved')).toMatchObject({ awaitingApproval: false, takesEffect: true, undecided: false });
+  });
+
+  it('shows a rejected referral as a breach awaiting a decision again', () => {
+    const rejected = byId.get('rejected');
+    expect(rejected).toMatchObject({ awaitingApproval: false, undecided: true });
+    expect(rejected?.decision).toBeUndefined();
+  });
+
+  it('counts only decisions that took effect in the median working days to a decision', () => {
+    const card = reportCard(foldCaseFacts(script.events), script.events, period);
+    expect(card.howWell.enforcementDecisionMedianWorkingDays).toBe(3);
   });
 });

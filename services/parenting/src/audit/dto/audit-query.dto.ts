@@ -8,6 +8,7 @@ export const EXCEPTION_KINDS = [
   'no-contact-within-deadline',
   'no-decision',
   'prosecution-awaiting-approval',
+  'decided-without-contact',
   'past-end-still-open',
   'programme-beyond-3-months',
 ] as const;

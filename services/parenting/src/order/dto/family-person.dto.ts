@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { IsPersonName, PERSON_NAME_MAX_LENGTH, PERSON_NAME_RULE } from '@baton/contracts';
 
 /** A child or parent, by the id the family's other records use. */
 export class FamilyPersonDto {
@@ -7,15 +8,11 @@ export class FamilyPersonDto {
   @IsUUID('all')
   personId: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   givenName: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   familyName: string;
 }

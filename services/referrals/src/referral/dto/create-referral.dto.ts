@@ -23,7 +23,10 @@ import {
   CONSENT_STATUSES,
   IsCalendarDate,
   IsNhsNumber,
+  IsPersonName,
   INDIVIDUAL_REFERRER_RELATIONSHIPS,
+  PERSON_NAME_MAX_LENGTH,
+  PERSON_NAME_RULE,
   REFERRAL_SOURCE_KINDS,
   REFERRAL_URGENCIES,
   type CinReferralSourceCode,
@@ -102,16 +105,12 @@ export class ReferralSourceDto {
 }
 
 export class ChildDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   givenName: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   familyName: string;
 
   @ApiPropertyOptional({ example: '2017-03-14' })
@@ -137,16 +136,12 @@ export class ChildDto {
 }
 
 export class CarerDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   givenName: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   familyName: string;
 
   @ApiProperty({ example: 'mother' })

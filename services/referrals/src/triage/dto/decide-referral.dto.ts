@@ -24,11 +24,17 @@ export class DecideReferralDto {
   @IsString()
   allocatedTeamId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      "The worker allocated, by `personId` from the authority's people (`allocatableWorkers` in GET /v1/reference): " +
+      'a practitioner of the receiving agency, who leads the plan an acceptance for early help opens, or on a ' +
+      "step-up a practitioner of children's social care. Anyone else is a 422 (`isKnownPerson`, `allocatedWorkerMayLead`)",
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
-  allocatedWorkerName?: string;
+  @IsNotEmpty()
+  @MaxLength(100)
+  allocatedWorkerId?: string;
 }
 
 export class WithdrawReferralDto {

@@ -12,20 +12,23 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsNhsNumber, IsTimestamp } from '@baton/contracts';
+import {
+  IsCalendarDate,
+  IsNhsNumber,
+  IsPersonName,
+  IsTimestamp,
+  PERSON_NAME_MAX_LENGTH,
+  PERSON_NAME_RULE,
+} from '@baton/contracts';
 import { MemberDto, ProfessionalDto } from './people.dto.js';
 
 export class PlanChildDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   givenName: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   familyName: string;
 
   @ApiPropertyOptional({ example: '2017-03-14' })
@@ -45,16 +48,12 @@ export class PlanChildDto {
 }
 
 export class PlanCarerDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   givenName: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
+  @IsPersonName()
   familyName: string;
 
   @ApiProperty({ example: 'mother' })

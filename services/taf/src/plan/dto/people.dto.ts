@@ -57,7 +57,10 @@ export class MemberDto {
   @MaxLength(200)
   contactName: string;
 
-  @ApiProperty({ example: 'class teacher' })
+  @ApiProperty({
+    example: 'class teacher',
+    description: 'The agency’s role in the plan; a change of lead professional never changes it',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -88,7 +88,8 @@ export class PlanOpener {
       agencyName: lead.agencyName,
       personId: lead.personId,
       contactName: lead.name,
-      role: 'lead professional',
+      // The lead's agency is a member in the lead's own role; that it leads is the plan's lead, not a role.
+      role: lead.role,
       email: lead.email || null,
       phone: lead.phone,
     };

@@ -1,0 +1,55 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { defaultTenantConfigDir, TenantDirectory } from '@baton/tenancy';
+import { AccessibilityController } from './accessibility/accessibility.controller.js';
+import { ServiceClients } from './api/service-clients.js';
+import { WebConfig } from './config/web.config.js';
+import { WebExceptionFilter } from './errors/web-exception.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { SessionDatabase } from './health/session-database.js';
+import { HomeController } from './home/home.controller.js';
+import { InboxApi } from './inbox/inbox.api.js';
+import { InboxController } from './inbox/inbox.controller.js';
+import { LayoutLocals } from './layout/layout-locals.js';
+import { ApiCallers } from './sign-in/api-callers.js';
+import { OpenIdProvider } from './sign-in/openid-provider.js';
+import { MakeReferralController } from './referral/make-referral/make-referral.controller.js';
+import { ReferralsApi } from './referral/referrals.api.js';
+import { ReferralsController } from './referral/referrals.controller.js';
+import { SignInController } from './sign-in/sign-in.controller.js';
+import { SignedInGuard } from './sign-in/signed-in.guard.js';
+
+/** The web service: pages by concept, each a controller, a view model and a template. */
+@Module({})
+export class WebModule {
+  static register(config: WebConfig): DynamicModule {
+    return {
+      module: WebModule,
+      controllers: [
+        HealthController,
+        SignInController,
+        AccessibilityController,
+        HomeController,
+        InboxController,
+        MakeReferralController,
+        ReferralsController,
+      ],
+      providers: [
+        { provide: WebConfig, useValue: config },
+        {
+          provide: TenantDirectory,
+          useFactory: () => TenantDirectory.load(config.TENANT_CONFIG_DIR ?? defaultTenantConfigDir()),
+        },
+        { provide: ServiceClients, useFactory: () => new ServiceClients(config) },
+        { provide: SessionDatabase, useFactory: () => new SessionDatabase(config.DATABASE_URL) },
+        OpenIdProvider,
+        ApiCallers,
+        LayoutLocals,
+        InboxApi,
+        ReferralsApi,
+        { provide: APP_GUARD, useClass: SignedInGuard },
+        { provide: APP_FILTER, useClass: WebExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@baton/config';
+import { logLevelsFrom } from '@baton/http-api';
+import { createWebApp } from './create-web-app.js';
+import { WebConfig } from '../config/web.config.js';
+
+/**
+ * Starts the web service as `runService` starts the others: configuration from the environment,
+ * HTTP on PORT/HOST; anything that stops it starting is logged as fatal and ends the process.
+ */
+export async function runWebService(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const logger = new Logger('web');
+  try {
+    const config = loadConfig(WebConfig, env);
+    const app = await createWebApp(config, { logLevels: logLevelsFrom(config.LOG_LEVEL) });
+    await app.listen(config.PORT, config.HOST);
+    logger.log(`listening on ${await app.getUrl()}; people open ${config.WEB_BASE_URL}`);
+  } catch (error) {
+    logger.fatal((error as Error).message, (error as Error).stack);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { runWebService } from './host/run-web-service.js';
+
+await runWebService();
