@@ -1,11 +1,14 @@
 import {
   context,
+  isSpanContextValid,
   propagation,
+  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
   type Context,
   type Span,
+  type SpanContext,
   type TextMapGetter,
   type TextMapSetter,
 } from '@opentelemetry/api';
@@ -89,6 +92,32 @@ export function inConsumeSpan<T>(
     parent,
   );
   return endWith(span, () => context.with(trace.setSpan(parent, span), handle));
+}
+
+/**
+ * Runs `handle` in one consumer span for a batch of messages (the audit ledger's), linked to the trace each message
+ * carries, as OpenTelemetry's messaging conventions have it for a batch: it continues none of them alone.
+ */
+export function inBatchConsumeSpan<T>(
+  headers: (MsgHdrs | undefined)[],
+  attributes: { consumer: string },
+  handle: () => Promise<T>,
+): Promise<T> {
+  const links = headers
+    .map((h) => trace.getSpanContext(propagation.extract(ROOT_CONTEXT, h, headerGetter)))
+    .filter((c): c is SpanContext => c !== undefined && isSpanContextValid(c))
+    .map((c) => ({ context: c }));
+  const span = tracer.startSpan(`process batch`, {
+    kind: SpanKind.CONSUMER,
+    links,
+    attributes: {
+      'messaging.system': 'nats',
+      'messaging.operation.type': 'process',
+      'messaging.consumer.group.name': attributes.consumer,
+      'messaging.batch.message_count': headers.length,
+    },
+  });
+  return endWith(span, () => context.with(trace.setSpan(context.active(), span), handle));
 }
 
 /** Runs `work` in a span continuing a stored trace context (work an event started, done later from a table). */

@@ -9,6 +9,7 @@ import type { ResolvedMessagingOptions } from '../messaging.options.js';
 import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import type { ConsumerBinding } from './consumer-binding.js';
 import { redeliveryDelayMs } from './consumer-naming.js';
+import { inBatchConsumeSpan } from '../tracing/trace-context.js';
 import { inEventLogContext, withinEvent } from './event-scope.js';
 import { JetStreamContext } from './jetstream.context.js';
 import { readEnvelope, type ReadEnvelope } from './read-envelope.js';
@@ -120,15 +121,11 @@ export class EventProcessor {
    */
   private async runAsOneBatch(binding: ConsumerBinding, events: ReadBatch): Promise<boolean> {
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const fresh = await recordManyInInbox(
-          manager,
-          binding.durable,
-          events.map(({ event }) => event.id),
-        );
-        const todo = events.map(({ event }) => event).filter((event) => fresh.delete(event.id.toLowerCase()));
-        if (todo.length > 0) await this.callHandlers(binding, todo, undefined, manager);
-      });
+      await inBatchConsumeSpan(
+        events.map(({ msg }) => msg.headers),
+        { consumer: binding.durable },
+        () => this.writeBatch(binding, events),
+      );
       return true;
     } catch (error) {
       this.logger.warn(
@@ -136,6 +133,18 @@ export class EventProcessor {
       );
       return false;
     }
+  }
+
+  private writeBatch(binding: ConsumerBinding, events: ReadBatch): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const fresh = await recordManyInInbox(
+        manager,
+        binding.durable,
+        events.map(({ event }) => event.id),
+      );
+      const todo = events.map(({ event }) => event).filter((event) => fresh.delete(event.id.toLowerCase()));
+      if (todo.length > 0) await this.callHandlers(binding, todo, undefined, manager);
+    });
   }
 
   /** Returns the events (by index) that failed; when the commit itself fails, all of them did. */
