@@ -6,12 +6,21 @@
  * it as the `dev-issuer` container; `npm start` runs the same provider in-process instead.
  *
  *   node scripts/dev-issuer.js
+ *   node scripts/dev-issuer.js --rotate-keys   rotate the keys in .baton/dev-identity; a running provider
+ *                                              (npm start's or this one) takes the new key up at once
  *
  * DEV_ISSUER_PORT (3999) and DEV_ISSUER_HOST (127.0.0.1) say where it listens; AUTH_ISSUER
  * (http://127.0.0.1:3999) is the issuer its tokens carry and must match what the services expect.
  * Keys persist in .baton/dev-identity.
  */
-import { TOKEN_LIFETIME, demoTokens, startDevelopmentProvider } from './lib-start/tokens.js';
+import { rotateSigningKeys } from '@baton/dev-identity';
+import { DEVELOPMENT_LIFETIMES, TOKEN_LIFETIME, demoTokens, startDevelopmentProvider } from './lib-start/tokens.js';
+
+if (process.argv.includes('--rotate-keys')) {
+  const { kid } = await rotateSigningKeys(undefined, DEVELOPMENT_LIFETIMES);
+  console.log(`New signing key ${kid}; the previous one stays published until its tokens expire (${TOKEN_LIFETIME}).`);
+  process.exit(0);
+}
 
 const port = Number(process.env.DEV_ISSUER_PORT ?? 3999);
 const host = process.env.DEV_ISSUER_HOST ?? '127.0.0.1';

@@ -1,5 +1,4 @@
-import { DevIssuer, type RunningJwksServer } from '@baton/auth';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { provisionTestInfra, TestIssuer, type RunningJwksServer, type TestInfra } from '@baton/testing';
 import { eventually } from '../services/notifications/src/testing/eventually.js';
 import { WebhookReceiver } from '../services/notifications/src/testing/webhook-receiver.js';
 import { schoolReferral, tokenFor } from '../services/referrals/src/testing/referral-fixtures.js';
@@ -39,7 +38,7 @@ function descends(span: CollectedSpan, ancestor: CollectedSpan, spans: Collected
  */
 describe('an operator follows a referral through logs and one trace', () => {
   let infra: TestInfra;
-  let issuer: DevIssuer;
+  let issuer: TestIssuer;
   let jwks: RunningJwksServer;
   let collector: SpanCollector;
   let hubSystem: WebhookReceiver;
@@ -47,7 +46,7 @@ describe('an operator follows a referral through logs and one trace', () => {
 
   beforeAll(async () => {
     infra = await provisionTestInfra('e2e-traces');
-    issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+    issuer = await TestIssuer.ephemeral({ audience: 'baton' });
     jwks = await issuer.listen(0);
     collector = await SpanCollector.start();
     hubSystem = await WebhookReceiver.start();
@@ -129,7 +128,8 @@ describe('an operator follows a referral through logs and one trace', () => {
     const traceId = String(hook.headers.traceparent).split('-')[1];
     const spans = await eventually('the trace from every service', () => {
       const found = collector.trace(traceId);
-      return found.some(isWebhookPost) ? found : undefined;
+      const published = found.some((s) => s.service === 'baton-referrals' && s.kind === PRODUCER);
+      return found.some(isWebhookPost) && published ? found : undefined;
     });
 
     const post = spans.find((s) => s.service === 'baton-referrals' && s.kind === SERVER);
@@ -185,9 +185,10 @@ describe('an operator follows a referral through logs and one trace', () => {
     );
     const spans = await eventually('notifications hearing of the plan', () => {
       const found = collector.trace(post.traceId);
-      return found.some((s) => s.service === 'baton-notifications' && s.name === 'process baton.plan.opened.v1')
-        ? found
-        : undefined;
+      // Each service exports its spans on its own schedule: wait for the last hops of both.
+      const heard = found.some((s) => s.service === 'baton-notifications' && s.name === 'process baton.plan.opened.v1');
+      const sent = found.some((s) => s.service === 'baton-taf' && s.name === 'publish baton.plan.opened.v1');
+      return heard && sent ? found : undefined;
     });
     const opened = spans.find((s) => s.service === 'baton-taf' && s.name === 'process baton.referral.decided.v1');
     const tafQuery = spans.find((s) => s.service === 'baton-taf' && /^pg\./.test(s.name));

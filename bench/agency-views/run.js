@@ -5,7 +5,7 @@
 // Usage: node bench/agency-views/run.js --help
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -20,6 +20,7 @@ import {
   REPO_ROOT,
   ReferralsService as ServiceProcess,
 } from '../referral-intake/lib/service.js';
+import { writeBenchTenant } from './lib/bench-tenant.js';
 import { AGENCY_COUNT, agencyId, random } from './lib/families.js';
 import { Propagation } from './lib/propagation.js';
 import { ReadLoad, requestMix } from './lib/reads.js';
@@ -77,8 +78,8 @@ const cleanup = new Cleanup(log);
 process.once('SIGINT', () => cleanup.run().finally(() => process.exit(130)));
 
 async function issuerWithTokens() {
-  const { DevIssuer } = await import(pathToFileURL(`${REPO_ROOT}libs/auth/dist/index.js`).href);
-  const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+  const { TestIssuer } = await import(pathToFileURL(`${REPO_ROOT}libs/testing/dist/index.js`).href);
+  const issuer = await TestIssuer.ephemeral({ audience: 'baton' });
   const server = await issuer.listen(0);
   cleanup.add('issuer', () => server.close());
   const tokens = new Map();
@@ -133,6 +134,10 @@ async function readFloor(databaseUrl, mix) {
 async function main() {
   const results = { options: opts, machine: machineTag(), names, started: new Date().toISOString() };
   const auth = await issuerWithTokens();
+  const tenant = writeBenchTenant();
+  cleanup.add('tenant file', () => rmSync(tenant.dir, { recursive: true, force: true }));
+  // The service is spawned with this process's environment: it reads the bench's tenant file.
+  process.env.TENANT_CONFIG_DIR = tenant.dir;
   const nc = await connect({ servers: opts.natsUrl });
   cleanup.add('nats', () => nc.close());
   const js = jetstream(nc);

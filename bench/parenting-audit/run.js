@@ -36,8 +36,8 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 mkdirSync(`${REPO_ROOT}bench/results`, { recursive: true });
 
 async function startIssuer() {
-  const { DevIssuer } = await import(pathToFileURL(`${REPO_ROOT}libs/auth/dist/index.js`).href);
-  const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+  const { TestIssuer } = await import(pathToFileURL(`${REPO_ROOT}libs/testing/dist/index.js`).href);
+  const issuer = await TestIssuer.ephemeral({ audience: 'baton' });
   const server = await issuer.listen(0);
   const sign = (claims) => issuer.sign({ ...claims, tenant: 'demo' }, { expiresIn: '1h' });
   return {

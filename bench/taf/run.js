@@ -66,8 +66,8 @@ function parseOptions(argv) {
 }
 
 async function startIssuer() {
-  const { DevIssuer } = await import(pathToFileURL(`${REPO_ROOT}libs/auth/dist/index.js`).href);
-  const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+  const { TestIssuer } = await import(pathToFileURL(`${REPO_ROOT}libs/testing/dist/index.js`).href);
+  const issuer = await TestIssuer.ephemeral({ audience: 'baton' });
   const server = await issuer.listen(0);
   // A hub practitioner: lead of one plan in fifty, a member agency's practitioner on the rest.
   const token = await issuer.sign(

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DevIssuer, type DevTokenClaims } from '@baton/auth';
+import { TestIssuer, type TestTokenClaims } from '@baton/testing';
 import { SettableClock } from '@baton/calendar';
 import { loadConfig } from '@baton/config';
 import { createHttpApp, createServiceLogger } from '@baton/http-api';
@@ -19,16 +19,16 @@ export type ServiceName = 'referrals' | 'taf' | 'agency-views';
 /** Several real services in one process: each its own database, all on one stream, one token issuer. */
 export interface RunningSystem {
   urls: Record<ServiceName, string>;
-  issuer: DevIssuer;
+  issuer: TestIssuer;
   clock: SettableClock;
   /** A token for a person of the demo tenant, as its claims name them. */
-  token(person: Omit<DevTokenClaims, 'tenant'>): Promise<string>;
+  token(person: Omit<TestTokenClaims, 'tenant'>): Promise<string>;
   close(): Promise<void>;
 }
 
 /** Starts the referrals, taf and agency-views services over the test's own stream and subject prefix. */
 export async function startSystem(infra: TestInfra, now: Date): Promise<RunningSystem> {
-  const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+  const issuer = await TestIssuer.ephemeral({ audience: 'baton' });
   const jwks = await issuer.listen(0);
   const clock = new SettableClock(now);
   const tenants = TenantDirectory.load(defaultTenantConfigDir());

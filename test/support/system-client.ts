@@ -1,4 +1,4 @@
-import type { DevTokenClaims } from '@baton/auth';
+import type { TestTokenClaims } from '@baton/testing';
 import type { RunningSystem, ServiceName } from './running-system.js';
 
 /** Invented people of the demo tenant (config/tenants/demo.json). */
@@ -18,7 +18,7 @@ export const DEMO_PEOPLE = {
     agency_id: 'demo-health-visiting',
     roles: ['practitioner'],
   },
-} satisfies Record<string, Omit<DevTokenClaims, 'tenant'>>;
+} satisfies Record<string, Omit<TestTokenClaims, 'tenant'>>;
 export type DemoPerson = keyof typeof DEMO_PEOPLE;
 
 export interface Answer {

@@ -10,7 +10,7 @@ import { sleep } from './proc.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SERVICE_ENTRY = `${REPO_ROOT}services/referrals/dist/main.js`;
-const AUTH_ENTRY = `${REPO_ROOT}libs/auth/dist/index.js`;
+const TEST_ISSUER_ENTRY = `${REPO_ROOT}libs/testing/dist/index.js`;
 
 export async function freePort() {
   const server = net.createServer();
@@ -22,9 +22,9 @@ export async function freePort() {
 
 /** A token for an invented practitioner at a demo school, signed by an ephemeral dev issuer. */
 export async function startIssuer() {
-  if (!existsSync(AUTH_ENTRY)) throw new Error(`${AUTH_ENTRY} is missing: run \`npm run build\` first`);
-  const { DevIssuer } = await import(pathToFileURL(AUTH_ENTRY).href);
-  const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+  if (!existsSync(TEST_ISSUER_ENTRY)) throw new Error(`${TEST_ISSUER_ENTRY} is missing: run \`npm run build\` first`);
+  const { TestIssuer } = await import(pathToFileURL(TEST_ISSUER_ENTRY).href);
+  const issuer = await TestIssuer.ephemeral({ audience: 'baton' });
   const server = await issuer.listen(0);
   const token = await issuer.sign(
     {

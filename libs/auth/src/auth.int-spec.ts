@@ -5,9 +5,7 @@ import { Test } from '@nestjs/testing';
 import { AuthModule } from './auth.module.js';
 import type { Caller } from './caller.js';
 import { CurrentCaller } from './current-caller.decorator.js';
-import { DevIssuer } from './dev-issuer/dev-issuer.js';
-import type { DevTokenClaims } from './dev-issuer/dev-issuer.js';
-import type { RunningJwksServer } from './dev-issuer/jwks-server.js';
+import { TestIssuer, type RunningJwksServer, type TestTokenClaims } from '@baton/testing';
 import { Public } from './public.js';
 import { Roles } from './roles.js';
 import { TokenVerifier } from './token-verifier.js';
@@ -41,7 +39,7 @@ class OpenController {
   }
 }
 
-const jo: DevTokenClaims = {
+const jo: TestTokenClaims = {
   sub: 'person-0003',
   name: 'Jo Placeholder',
   agency_id: 'agency-east',
@@ -59,13 +57,13 @@ async function startApp(module: ReturnType<typeof AuthModule.forRoot>): Promise<
 }
 
 describe('AuthModule on Fastify with keys fetched from the issuer over HTTP', () => {
-  let issuer: DevIssuer;
+  let issuer: TestIssuer;
   let jwksServer: RunningJwksServer;
   let app: NestFastifyApplication;
   let baseUrl: string;
 
   beforeAll(async () => {
-    issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+    issuer = await TestIssuer.ephemeral({ audience: 'baton' });
     jwksServer = await issuer.listen(0);
     const discovery = (await (await fetch(`${jwksServer.url}/.well-known/openid-configuration`)).json()) as {
       issuer: string;
@@ -146,7 +144,7 @@ describe('AuthModule on Fastify with keys fetched from the issuer over HTTP', ()
 
 describe('AuthModule when the issuer cannot be reached', () => {
   it('answers 503 rather than blaming the token', async () => {
-    const issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+    const issuer = await TestIssuer.ephemeral({ audience: 'baton' });
     const jwksServer = await issuer.listen(0);
     const token = await issuer.sign(jo);
     await jwksServer.close();
@@ -169,7 +167,7 @@ describe('AuthModule when the issuer cannot be reached', () => {
 
 describe('AuthModule.forRootAsync', () => {
   it('guards routes with options built by a factory', async () => {
-    const issuer = await DevIssuer.ephemeral({ issuer: 'http://issuer.test.invalid', audience: 'baton' });
+    const issuer = await TestIssuer.ephemeral({ issuer: 'http://issuer.test.invalid', audience: 'baton' });
     const app = await startApp(
       AuthModule.forRootAsync({
         useFactory: () => ({ issuer: issuer.issuer, audience: 'baton', jwks: issuer.jwks() }),

@@ -252,3 +252,37 @@ describe('services accept tokens from a real OpenID Provider, found by discovery
     });
   });
 });
+
+describe('a service started before its identity provider', () => {
+  it('answers 503 while the provider is down, then finds its keys by discovery once it is up', async () => {
+    const keysDirectory = await mkdtemp(join(tmpdir(), 'baton-auth-late-'));
+    // Learn a free port, then free it: the service is configured for a provider not yet listening there.
+    const first = await startDevIdentityProvider({ port: 0, keysDirectory, signInClients: [WEB] });
+    const { issuer } = first;
+    const token = (await signIn(first, 'hub-triager')).tokens.access_token;
+    await first.close();
+    const api = await startApp({ issuer, audience: 'baton', tenants });
+    let provider: RunningDevIdentityProvider | undefined;
+    try {
+      const early = await call(api.url, token);
+      expect(early.status).toBe(503);
+      expect(early.headers.get('www-authenticate')).toBeNull();
+      provider = await startDevIdentityProvider({
+        port: Number(new URL(issuer).port),
+        keysDirectory,
+        signInClients: [WEB],
+      });
+      // Discovery is tried again at most every five seconds after a failure.
+      let status = 503;
+      for (let waited = 0; status === 503 && waited < 8000; waited += 500) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        status = (await call(api.url, token)).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await api.close();
+      await provider?.close();
+      await rm(keysDirectory, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,14 +4,13 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { AuthOptions } from './auth-options.js';
 import type { Role } from './caller.js';
-import { DevIssuer } from './dev-issuer/dev-issuer.js';
-import type { DevTokenClaims } from './dev-issuer/dev-issuer.js';
+import { TestIssuer, type TestTokenClaims } from '@baton/testing';
 import { TokenVerifier } from './token-verifier.js';
 
 const ISSUER = 'https://issuer.test.invalid';
 const AUDIENCE = 'baton';
 
-const alex: DevTokenClaims = {
+const alex: TestTokenClaims = {
   sub: 'person-0001',
   name: 'Alex Example',
   email: 'alex.example@agency.test.invalid',
@@ -20,9 +19,9 @@ const alex: DevTokenClaims = {
   tenant: 'demo',
 };
 
-/** Claims a real issuer might send but DevTokenClaims forbids; the verifier must cope with them. */
-function untypedClaims(claims: Record<string, unknown>): DevTokenClaims {
-  return claims as unknown as DevTokenClaims;
+/** Claims a real issuer might send but TestTokenClaims forbids; the verifier must cope with them. */
+function untypedClaims(claims: Record<string, unknown>): TestTokenClaims {
+  return claims as unknown as TestTokenClaims;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<UnauthorizedException> {
@@ -46,12 +45,12 @@ async function signedByForeignKey(payload: JWTPayload, kid: string): Promise<str
 }
 
 describe('TokenVerifier', () => {
-  let issuer: DevIssuer;
+  let issuer: TestIssuer;
   let verifier: TokenVerifier;
   let kid: string;
 
   beforeAll(async () => {
-    issuer = await DevIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE });
+    issuer = await TestIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE });
     verifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks: issuer.jwks() });
     kid = issuer.jwks().keys[0].kid ?? '';
   });
@@ -68,7 +67,7 @@ describe('TokenVerifier', () => {
   });
 
   it('accepts RS256 tokens as well as ES256', async () => {
-    const rsa = await DevIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE, algorithm: 'RS256' });
+    const rsa = await TestIssuer.ephemeral({ issuer: ISSUER, audience: AUDIENCE, algorithm: 'RS256' });
     const rsaVerifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwks: rsa.jwks() });
     await expect(rsaVerifier.verify(await rsa.sign(alex))).resolves.toMatchObject({ personId: 'person-0001' });
   });

@@ -135,6 +135,16 @@ describe('localDate', () => {
   });
 });
 
+describe('deadlineAfterDate', () => {
+  it('runs from the date something happened, whenever it is written down', () => {
+    // Friday 1 May 2026, then the early May bank holiday: due by the end of Tuesday 5 May (BST).
+    expect(england.deadlineAfterDate('2026-05-01', 1).toISOString()).toBe('2026-05-05T23:00:00.000Z');
+    expect(england.deadlineAfterDate('2026-05-01', 1)).toEqual(
+      england.deadlineAfter(new Date('2026-05-01T14:00:00Z'), 1),
+    );
+  });
+});
+
 describe('deadlineAfter', () => {
   it('passes at midnight ending the first working day after receipt, past a bank holiday Monday', () => {
     const received = new Date('2026-05-01T14:00:00Z'); // Friday 15:00 BST

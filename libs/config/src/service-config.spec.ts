@@ -68,6 +68,12 @@ describe('ServiceConfig', () => {
     expect(keycloak).toMatchObject({ AUTH_ROLES_CLAIM: 'realm_access.roles' });
   });
 
+  it('says what a claim path must look like', () => {
+    expect(() => loadConfig(ExampleServiceConfig, { AUTH_ROLES_CLAIM: 'realm_access..roles' })).toThrow(
+      'AUTH_ROLES_CLAIM: AUTH_ROLES_CLAIM must be a claim name or a dot path of claim names, e.g. realm_access.roles',
+    );
+  });
+
   it.each([
     ['AUTH_ALGORITHMS', 'HS256'],
     ['AUTH_ALGORITHMS', 'RS256,none'],

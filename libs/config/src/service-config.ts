@@ -4,6 +4,9 @@ const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'
 const ALGORITHM_LIST = new RegExp(`^(${SIGNING_ALGORITHMS.join('|')})( *, *(${SIGNING_ALGORITHMS.join('|')}))*$`);
 /** A claim name, or a dot path of names, as providers spell them (`realm_access.roles`, `extension_agencyId`). */
 const CLAIM_PATH = /^[A-Za-z0-9_:$@/+-]+(\.[A-Za-z0-9_:$@/+-]+)*$/;
+const CLAIM_PATH_RULE = {
+  message: '$property must be a claim name or a dot path of claim names, e.g. realm_access.roles',
+};
 const VALUE_MAP = /^[^,=]+=[^,=]+(,[^,=]+=[^,=]+)*$/;
 
 /**
@@ -82,12 +85,12 @@ export abstract class ServiceConfig {
   AUTH_ALGORITHMS: string = 'RS256,PS256,ES256,EdDSA';
 
   // Which claims (names or dot paths, e.g. realm_access.roles) name the caller; see README: Sign-in.
-  @Matches(CLAIM_PATH) AUTH_PERSON_CLAIM: string = 'sub';
-  @Matches(CLAIM_PATH) AUTH_NAME_CLAIM: string = 'name';
-  @Matches(CLAIM_PATH) AUTH_EMAIL_CLAIM: string = 'email';
-  @Matches(CLAIM_PATH) AUTH_AGENCY_CLAIM: string = 'agency_id';
-  @Matches(CLAIM_PATH) AUTH_TENANT_CLAIM: string = 'tenant';
-  @Matches(CLAIM_PATH) AUTH_ROLES_CLAIM: string = 'roles';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_PERSON_CLAIM: string = 'sub';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_NAME_CLAIM: string = 'name';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_EMAIL_CLAIM: string = 'email';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_AGENCY_CLAIM: string = 'agency_id';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_TENANT_CLAIM: string = 'tenant';
+  @Matches(CLAIM_PATH, CLAIM_PATH_RULE) AUTH_ROLES_CLAIM: string = 'roles';
 
   /** Provider role values to Baton roles, `Baton.Triager=triager,Baton.Manager=manager`; other values are ignored. */
   @IsOptional()

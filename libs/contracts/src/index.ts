@@ -126,4 +126,4 @@ export { childDateViolations, type ChildDates, type ChildDateViolation } from '.
 
 export { buildAsyncApiDocument, renderAsyncApiJson, type AsyncApiDocument } from './asyncapi/asyncapi-document.js';
 export { PRODUCING_SERVICES, producerOf } from './asyncapi/producers.js';
-export type { JsonSchema } from './asyncapi/json-schema.js';
+export { componentSchemasOf, type JsonSchema } from './asyncapi/json-schema.js';

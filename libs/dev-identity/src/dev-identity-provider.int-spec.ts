@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { startDevIdentityProvider } from './dev-identity-provider.js';
+import { rotateSigningKeys, startDevIdentityProvider } from './dev-identity-provider.js';
 import type { RunningDevIdentityProvider } from './dev-identity-provider.js';
 import { batonWebClient } from './sign-in-client.js';
-import { discoverClient, signInAs } from './scripted-sign-in.js';
+import { ScriptedBrowser, discoverClient, signInAs } from './scripted-sign-in.js';
 import { SIGNING_KEYS_FILE } from './signing-keys.js';
 
 const WEB = batonWebClient({ baseUrl: 'http://web.test.invalid', clientSecret: 'test-web-secret' });
@@ -77,7 +77,7 @@ describe('the development identity provider', () => {
     expect(page.status).toBe(200);
     expect(html).toContain('<h1>Sign in to Baton</h1>');
     expect(html).toContain('<legend>Who are you signing in as?</legend>');
-    expect(html).toMatch(/<input type="radio" id="person-demo-hub-triager" name="person" value="hub-triager">/);
+    expect(html).toMatch(/<input type="radio" id="person-demo-hub-triager" name="person" value="hub-triager" /);
     expect(html).toMatch(/<label for="person-demo-hub-triager">[^<]+ at Demo Early Help Hub/);
     expect(html).toContain('<button type="submit" class="primary">Sign in</button>');
   });
@@ -107,6 +107,61 @@ describe('the development identity provider', () => {
     expect(typeof payload.name).toBe('string');
     expect(tokens.claims()).toMatchObject({ sub: 'hub-triager', agency_id: 'demo-early-help-hub', tenant: 'demo' });
     expect(tokens.refresh_token).toEqual(expect.any(String));
+  });
+
+  it("signs a person out at the web service's request (RP-initiated logout), returning to /signed-out", async () => {
+    const { config, tokens, browser } = await signIn('hub-manager');
+    const endSession = oidc.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token as string,
+      post_logout_redirect_uri: WEB.postLogoutRedirectUris[0],
+      state: 'after-sign-out',
+    });
+    const confirm = await browser.followUntilPage(endSession.href, WEB.postLogoutRedirectUris[0]);
+    expect(confirm.body).toContain('<h1>Sign out of Baton?</h1>');
+    expect(confirm.body).toContain('>Sign out</button>');
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm.body)?.[1] as string;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1] as string;
+    const landed = await browser.followUntilRedirect(
+      new URL(action, confirm.url).href,
+      WEB.postLogoutRedirectUris[0],
+      new URLSearchParams({ xsrf, logout: 'yes' }),
+    );
+    expect(new URL(landed).searchParams.get('state')).toBe('after-sign-out');
+    // The session is gone: the next sign-in asks again who is signing in.
+    const again = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: WEB.redirectUris[0],
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    expect((await browser.followUntilPage(again.href, WEB.redirectUris[0])).body).toContain(
+      'Who are you signing in as?',
+    );
+  });
+
+  it('returns to the web service with access_denied when the person cancels, and asks again when nobody was chosen', async () => {
+    const config = await discoverClient(provider.issuer, WEB.clientId, WEB.clientSecret);
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: WEB.redirectUris[0],
+      scope: 'openid',
+      state: 'cancelled',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const browser = new ScriptedBrowser();
+    const signInPage = await browser.followUntilPage(url.href, WEB.redirectUris[0]);
+    const login = new URL(/action="([^"]+\/login)"/.exec(signInPage.body)?.[1] as string, signInPage.url).href;
+    const unanswered = await fetch(login, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: browser.cookieHeader() },
+      body: '',
+    });
+    expect(unanswered.status).toBe(400);
+    expect(await unanswered.text()).toContain('Choose who to sign in as');
+    const cancel = new URL(/action="([^"]+\/abort)"/.exec(signInPage.body)?.[1] as string, signInPage.url).href;
+    const back = new URL(await browser.followUntilRedirect(cancel, WEB.redirectUris[0], new URLSearchParams()));
+    expect(back.searchParams.get('error')).toBe('access_denied');
+    expect(back.searchParams.get('state')).toBe('cancelled');
   });
 
   it('refreshes a session into a new access token for the same person', async () => {
@@ -160,5 +215,42 @@ describe('the development identity provider', () => {
     expect(published).toContain(oldKid);
     await expect(verify(before)).resolves.toBeDefined();
     await expect(verify(after)).resolves.toBeDefined();
+  });
+
+  it('takes up a rotation made on disk by another process', async () => {
+    const { kid } = await rotateSigningKeys(keysDirectory);
+    for (let waited = 0; provider.jwks().keys[0].kid !== kid && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(provider.jwks().keys[0].kid).toBe(kid);
+    expect(decodeProtectedHeader((await signIn('adult-worker')).tokens.access_token).kid).toBe(kid);
+  });
+});
+
+describe('a retired signing key', () => {
+  it('stays published until the tokens it signed have expired, then leaves the key set', async () => {
+    const keysDirectory = await mkdtemp(join(tmpdir(), 'baton-dev-identity-retire-'));
+    const provider = await startDevIdentityProvider({
+      port: 0,
+      keysDirectory,
+      signInClients: [WEB],
+      lifetimes: { accessToken: 2, idToken: 2, clientCredentials: 2 },
+    });
+    try {
+      const retiring = provider.jwks().keys[0].kid;
+      await provider.rotateKeys();
+      const published = async () =>
+        (
+          (await (await fetch(`${provider.issuer}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }
+        ).keys.map((key) => key.kid);
+      expect(await published()).toContain(retiring);
+      // Its tokens live two seconds; the set drops it a second after the last could have expired.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      expect(await published()).not.toContain(retiring);
+      expect(await published()).toHaveLength(2);
+    } finally {
+      await provider.close();
+      await rm(keysDirectory, { recursive: true, force: true });
+    }
   });
 });

@@ -2,27 +2,20 @@
 /// <reference path="./oidc-provider.d.ts" />
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Provider } from 'oidc-provider';
 // The package's own in-memory storage, created here so that it outlives the provider instances a key rotation replaces.
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 import type { JSONWebKeySet } from 'jose';
 import { defaultTenantConfigDir, TenantDirectory } from '@baton/tenancy';
 import { agencySystemClients, peopleOf } from './people.js';
 import type { DevPerson, SystemClient } from './people.js';
-import {
-  DEFAULT_LIFETIMES,
-  JWKS_ROUTE,
-  batonClaims,
-  longestSignedLifetime,
-  providerConfiguration,
-} from './provider-configuration.js';
+import { DEFAULT_LIFETIMES, JWKS_ROUTE, batonClaims, longestSignedLifetime } from './provider-configuration.js';
 import type { AccessTokenClaims, TokenLifetimes } from './provider-configuration.js';
 import { batonWebClient, tokenScriptClient } from './sign-in-client.js';
 import type { SignInClient } from './sign-in-client.js';
 import { handleInteraction } from './interactions.js';
+import { RotatingProvider } from './rotating-provider.js';
 import { SigningKeys } from './signing-keys.js';
 
 export const DEFAULT_PORT = 3999;
@@ -80,57 +73,39 @@ export async function startDevIdentityProvider(
   const people = options.people ?? peopleOf(tenants as TenantDirectory);
   const systemClients = options.systemClients ?? agencySystemClients(tenants as TenantDirectory);
   const lifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
-  const keys = await SigningKeys.open(
-    options.keysDirectory ?? defaultKeysDirectory(),
-    longestSignedLifetime(lifetimes) * 1000,
-  );
-  const cookieKeys = [randomBytes(32).toString('base64url')];
-  const adapter = createMemoryAdapter();
+  const keysDirectory = options.keysDirectory ?? defaultKeysDirectory();
+  const keys = await SigningKeys.open(keysDirectory, longestSignedLifetime(lifetimes) * 1000);
 
-  let provider: Provider | undefined;
-  let handler: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
   const peopleById = indexPeople(people);
+  const started: { provider?: RotatingProvider } = {};
   const server = createServer((request, response) => {
-    if (!provider || !handler) {
+    const { provider } = started;
+    if (!provider) {
       response.writeHead(503).end();
       return;
     }
     const path = new URL(request.url ?? '/', 'http://provider.invalid').pathname;
     if (path.startsWith('/interaction/')) {
-      void handleInteraction(provider, request, response, path, peopleById);
+      void handleInteraction(provider.current, request, response, path, peopleById);
       return;
     }
-    handler(request, response);
+    provider.handle(request, response);
   });
   await listen(server, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1');
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const issuer = options.issuer ?? url;
-
-  let pruneTimer: NodeJS.Timeout | undefined;
-  const build = (): void => {
-    provider = new Provider(
-      issuer,
-      providerConfiguration({
-        audience: options.audience ?? 'baton',
-        people: peopleById,
-        signInClients: options.signInClients ?? [batonWebClient(), tokenScriptClient()],
-        systemClients: new Map(systemClients.map((client) => [client.clientId, client])),
-        jwks: keys.privateJwks(),
-        signingKid: keys.currentKid,
-        cookieKeys,
-        lifetimes,
-        accessTokenClaims: options.accessTokenClaims ?? batonClaims,
-        adapter,
-      }),
-    );
-    handler = provider.callback();
-    // A retired key leaves the published set when the last token it signed expires.
-    clearTimeout(pruneTimer);
-    const next = keys.nextExpiry();
-    if (next !== undefined) pruneTimer = setTimeout(build, Math.max(0, next - Date.now()) + 1000).unref();
-  };
-  build();
+  const provider = new RotatingProvider(issuer, keys, keysDirectory, {
+    audience: options.audience ?? 'baton',
+    people: peopleById,
+    signInClients: options.signInClients ?? [batonWebClient(), tokenScriptClient()],
+    systemClients: new Map(systemClients.map((client) => [client.clientId, client])),
+    cookieKeys: [randomBytes(32).toString('base64url')],
+    lifetimes,
+    accessTokenClaims: options.accessTokenClaims ?? batonClaims,
+    adapter: createMemoryAdapter(),
+  });
+  started.provider = provider;
 
   return {
     issuer,
@@ -139,14 +114,10 @@ export async function startDevIdentityProvider(
     jwks: () => ({
       keys: keys.privateJwks().map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })),
     }),
-    async rotateKeys() {
-      const kid = await keys.rotate();
-      build();
-      return { kid };
-    },
+    rotateKeys: async () => ({ kid: await provider.rotate() }),
     close: () =>
       new Promise<void>((resolve, reject) => {
-        clearTimeout(pruneTimer);
+        provider.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // Verifiers and browsers keep connections alive; without this close() would wait for them.
         server.closeAllConnections();
@@ -155,6 +126,21 @@ export async function startDevIdentityProvider(
 }
 
 export { JWKS_ROUTE };
+
+/**
+ * Rotates the signing keys kept in keysDirectory from outside a running provider, which takes the change up:
+ * the next key signs from now on, the old one stays published until its tokens have expired.
+ */
+export async function rotateSigningKeys(
+  keysDirectory = defaultKeysDirectory(),
+  lifetimes: Partial<TokenLifetimes> = {},
+): Promise<{ kid: string }> {
+  const keys = await SigningKeys.open(
+    keysDirectory,
+    longestSignedLifetime({ ...DEFAULT_LIFETIMES, ...lifetimes }) * 1000,
+  );
+  return { kid: await keys.rotate() };
+}
 
 function loadTenants(): TenantDirectory {
   return TenantDirectory.load(process.env.TENANT_CONFIG_DIR || defaultTenantConfigDir());

@@ -1,4 +1,10 @@
-export { DEFAULT_PORT, JWKS_ROUTE, defaultKeysDirectory, startDevIdentityProvider } from './dev-identity-provider.js';
+export {
+  DEFAULT_PORT,
+  JWKS_ROUTE,
+  defaultKeysDirectory,
+  rotateSigningKeys,
+  startDevIdentityProvider,
+} from './dev-identity-provider.js';
 export type { DevIdentityProviderOptions, RunningDevIdentityProvider } from './dev-identity-provider.js';
 export { DEV_SYSTEM_CLIENT_SECRET, agencySystemClients, peopleOf } from './people.js';
 export type { DevPerson, SystemClient } from './people.js';
@@ -14,6 +20,6 @@ export {
 } from './sign-in-client.js';
 export type { SignInClient } from './sign-in-client.js';
 export { SIGN_IN_FORM } from './sign-in-page.js';
-export { discoverClient, signInAs } from './scripted-sign-in.js';
+export { ScriptedBrowser, discoverClient, signInAs } from './scripted-sign-in.js';
 export type { ScriptedSignIn, ScriptedSignInOptions } from './scripted-sign-in.js';
 export { SIGNING_KEYS_FILE } from './signing-keys.js';

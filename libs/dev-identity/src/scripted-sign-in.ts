@@ -16,6 +16,8 @@ export interface ScriptedSignInOptions {
 export interface ScriptedSignIn {
   config: oidc.Configuration;
   tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
+  /** The browser that signed in, holding the provider's session cookies (for signing out). */
+  browser: ScriptedBrowser;
 }
 
 const MAX_REDIRECTS = 10;
@@ -49,7 +51,7 @@ export async function signInAs(options: ScriptedSignInOptions): Promise<Scripted
     state,
     prompt: 'login',
   });
-  const browser = new CookieCarryingBrowser();
+  const browser = new ScriptedBrowser();
   const signInPage = await browser.followUntilPage(authorizationUrl.href, options.redirectUri);
   const form = /<form method="post" action="([^"]+\/login)"/.exec(signInPage.body);
   if (!form) throw new Error(`the provider showed no sign-in form at ${signInPage.url}`);
@@ -62,11 +64,11 @@ export async function signInAs(options: ScriptedSignInOptions): Promise<Scripted
     pkceCodeVerifier: codeVerifier,
     expectedState: state,
   });
-  return { config, tokens };
+  return { config, tokens, browser };
 }
 
-/** Carries the provider's cookies from one request to the next, as a browser would. */
-class CookieCarryingBrowser {
+/** Carries the provider's cookies from one request to the next and follows its redirects, as a browser would. */
+export class ScriptedBrowser {
   private readonly cookies = new Map<string, string>();
 
   /** GETs url and follows redirects until a page answers; stops early (with an error) at the redirect URI. */
@@ -98,11 +100,14 @@ class CookieCarryingBrowser {
     throw new Error(`more than ${MAX_REDIRECTS} redirects from ${url}`);
   }
 
+  /** The cookies held, as a Cookie header. */
+  cookieHeader(): string {
+    return [...this.cookies.entries()].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   private async request(url: string, form?: URLSearchParams): Promise<Response> {
     const headers: Record<string, string> = {};
-    if (this.cookies.size > 0) {
-      headers.cookie = [...this.cookies.entries()].map(([name, value]) => `${name}=${value}`).join('; ');
-    }
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     const response = await fetch(url, {
       method: form ? 'POST' : 'GET',
       headers: form ? { ...headers, 'content-type': 'application/x-www-form-urlencoded' } : headers,

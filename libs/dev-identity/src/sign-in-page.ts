@@ -32,7 +32,7 @@ body{font-family:system-ui,Arial,sans-serif;line-height:1.5;max-width:40rem;marg
 fieldset{border:0;padding:0;margin:0 0 1.5rem}legend{font-size:1.25rem;font-weight:700;margin-bottom:.5rem}
 .option{margin:.5rem 0;display:flex;gap:.5rem;align-items:flex-start}.option input{width:1.5rem;height:1.5rem;margin:0}
 .hint{color:#505a5f}.error{border-left:5px solid #d4351c;padding-left:1rem;color:#d4351c;font-weight:700}
-button{font-size:1.1rem;padding:.5rem 1rem;margin-right:1rem;cursor:pointer}
+button{font-size:1.1rem;padding:.5rem 1rem;margin:0 1rem 1rem 0;cursor:pointer}
 button.primary{background:#00703c;color:#fff;border:0;box-shadow:0 2px 0 #002d18}
 :focus{outline:3px solid #fd0;outline-offset:0}
 </style>
@@ -68,8 +68,9 @@ export function signInPage(options: {
 ${people
   .map((person) => {
     const id = `person-${escapeHtml(person.tenant)}-${escapeHtml(person.personId)}`;
-    return `<div class="option"><input type="radio" id="${id}" name="${SIGN_IN_FORM.personField}" value="${escapeHtml(person.personId)}"${options.error ? ' aria-describedby="person-error"' : ''}>
-<label for="${id}">${escapeHtml(personLabel(person))}<br><span class="hint">${escapeHtml(person.roles.join(', '))}</span></label></div>`;
+    const described = [options.error ? 'person-error' : '', `${id}-roles`].filter(Boolean).join(' ');
+    return `<div class="option"><input type="radio" id="${id}" name="${SIGN_IN_FORM.personField}" value="${escapeHtml(person.personId)}" aria-describedby="${described}">
+<div><label for="${id}">${escapeHtml(personLabel(person))}</label><br><span class="hint" id="${id}-roles">Roles: ${escapeHtml(person.roles.join(', '))}</span></div></div>`;
   })
   .join('\n')}`,
     )

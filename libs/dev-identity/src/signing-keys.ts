@@ -47,6 +47,17 @@ export class SigningKeys {
     return new SigningKeys(path, ((await readKeysFile(path)) ?? created).keys, retiredKeptForMs);
   }
 
+  /** Takes up what another process wrote (a rotation by `node scripts/dev-issuer.js --rotate-keys`); true if it changed. */
+  async reload(): Promise<boolean> {
+    const onDisk = await readKeysFile(this.path);
+    if (!onDisk) return false;
+    const fingerprint = (keys: StoredSigningKey[]) =>
+      JSON.stringify(keys.map((key) => [key.jwk.kid, key.next, key.retiredAt]));
+    if (fingerprint(onDisk.keys) === fingerprint(this.stored)) return false;
+    this.stored = onDisk.keys;
+    return true;
+  }
+
   /** Private JWKs for oidc-provider: the signing key first, then the next key, then retired keys within their grace. */
   privateJwks(now = Date.now()): JWK[] {
     return this.live(now).map((key) => ({ ...key.jwk }));

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AuthModule, CurrentCaller, DevIssuer, type Caller, type RunningJwksServer } from '@baton/auth';
+import { AuthModule, CurrentCaller, type Caller } from '@baton/auth';
+import { TestIssuer, type RunningJwksServer } from '@baton/testing';
 import { createHttpApp, type HttpAppOptions } from './app/create-http-app.js';
 
 @Controller('v1/families')
@@ -13,12 +14,12 @@ class FamiliesController {
 }
 
 describe('defences of every Baton API', () => {
-  let issuer: DevIssuer;
+  let issuer: TestIssuer;
   let jwks: RunningJwksServer;
   const apps: NestFastifyApplication[] = [];
 
   beforeAll(async () => {
-    issuer = await DevIssuer.ephemeral({ audience: 'baton' });
+    issuer = await TestIssuer.ephemeral({ audience: 'baton' });
     jwks = await issuer.listen(0);
   });
 

@@ -37,4 +37,19 @@ export {
   type IdempotencyClaim,
 } from './idempotency/idempotency-keys.js';
 export { Origin, type RequestOrigin } from './origin/request-origin.decorator.js';
+export {
+  ApiIdempotencyKey,
+  ApiIfMatch,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  RESPONSE_HEADERS,
+  type DeclaredProblem,
+  type ResponseHeaderName,
+  type SuccessOptions,
+} from './openapi/api-responses.decorator.js';
+export { openApiDocument, EVENTS_HEADER, type ApiDocumentInfo } from './openapi/openapi-document.js';
+export { FieldErrorView, ProblemView } from './openapi/problem.view.js';
+export { PageOf } from './openapi/page.view.js';
+export { registerComponentSchemas } from './openapi/component-schemas.js';
 export { toCsv, flatten } from './csv/csv.js';

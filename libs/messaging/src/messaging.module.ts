@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { NatsBroker } from './broker/nats-broker.js';
 import { DeadLetters } from './dead-letter/dead-letters.js';
 import { MessagingHealth } from './health/messaging-health.js';
@@ -14,6 +15,7 @@ import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRetention } from './outbox/outbox-retention.js';
 import { MessagingGauges } from './metrics/messaging-gauges.js';
 import { MessagingMetrics } from './metrics/messaging-metrics.js';
+import { ProducedEventsInterceptor } from './outbox/produced-events.js';
 import { ensureEventStream } from './stream/event-stream.js';
 import { JetStreamServer } from './transport/jetstream.server.js';
 
@@ -62,6 +64,7 @@ export class MessagingModule {
         MessagingHealth,
         MessagingMetrics,
         MessagingGauges,
+        { provide: APP_INTERCEPTOR, useClass: ProducedEventsInterceptor },
       ],
       exports: [
         MESSAGING_OPTIONS,

@@ -60,6 +60,7 @@ async function start<C extends ServiceConfig>(
     service: definition.service,
     description: definition.description,
     logger,
+    documentedPort: new definition.config().PORT,
     ...httpOptionsFrom(config),
     docs: config.API_DOCS === 'true' ? 'ui' : false,
   });

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@baton/auth';
 import { ServiceConfig } from '@baton/config';
 import { DataSource } from 'typeorm';
@@ -17,6 +18,7 @@ interface Readiness {
   checks: Record<string, { ok: boolean; detail?: { natsConnected?: boolean; outboxPending?: number } }>;
 }
 
+@ApiExcludeController()
 @Controller('v1/me')
 class MeController {
   @Get()

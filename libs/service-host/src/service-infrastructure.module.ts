@@ -1,4 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessAttemptsInterceptor } from '@baton/access-log';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AuthModule } from '@baton/auth';
@@ -67,7 +69,11 @@ export class ServiceInfrastructure {
         HealthModule.register([DatabaseHealth, MessagingHealth]),
         MetricsModule.register({ service, port: metricsPortOf(config), host: config.HOST }),
       ],
-      providers: [SpanFlush],
+      providers: [
+        SpanFlush,
+        // Refused and not-found reads of a record are recorded as access attempts, in every service.
+        { provide: APP_INTERCEPTOR, useClass: AccessAttemptsInterceptor },
+      ],
     };
   }
 }

@@ -66,6 +66,8 @@ const keycloakShaped: AccessTokenClaims = (subject) => {
 
 const ENTRA_TENANT_ID = '6a3c1f0e-2b4d-4e8f-9a7b-3c5d7e9f1a2b';
 const ENTRA_API_CLIENT_ID = 'c0ffee00-1234-4abc-8def-0123456789ab';
+/** Entra names a directory extension claim after the app that owns it: extension_<app id without dashes>_<name>. */
+const ENTRA_AGENCY_CLAIM = `extension_${ENTRA_API_CLIENT_ID.replaceAll('-', '')}_agencyId`;
 const ENTRA_OBJECT_IDS: Record<string, string> = {
   'hub-triager': '11111111-2222-4333-8444-555555555555',
 };
@@ -88,7 +90,7 @@ const entraShaped: AccessTokenClaims = (subject) => {
     preferred_username: person.email,
     scp: 'access_as_user',
     roles: [...person.roles.map((role) => ENTRA_APP_ROLES[role]), 'Directory.Reader'],
-    extension_agencyId: person.agencyId,
+    [ENTRA_AGENCY_CLAIM]: person.agencyId,
   };
 };
 
@@ -194,7 +196,7 @@ describe('sign-in recipes from the README', () => {
       AUTH_AUDIENCE: ENTRA_API_CLIENT_ID,
       AUTH_PERSON_CLAIM: 'oid',
       AUTH_EMAIL_CLAIM: 'preferred_username',
-      AUTH_AGENCY_CLAIM: 'extension_agencyId',
+      AUTH_AGENCY_CLAIM: ENTRA_AGENCY_CLAIM,
       AUTH_TENANT_CLAIM: 'tid',
       AUTH_TENANT_MAP: `${ENTRA_TENANT_ID}=demo`,
       AUTH_ROLE_MAP:
@@ -219,7 +221,7 @@ describe('sign-in recipes from the README', () => {
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: ENTRA_API_CLIENT_ID,
       AUTH_PERSON_CLAIM: 'oid',
-      AUTH_AGENCY_CLAIM: 'extension_agencyId',
+      AUTH_AGENCY_CLAIM: ENTRA_AGENCY_CLAIM,
       AUTH_TENANT_CLAIM: 'tid',
     }));
     recipes.push(recipe);

@@ -1,7 +1,7 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
-import { DevIssuer } from '@baton/auth';
+import { TestIssuer } from '@baton/testing';
 import { loadConfig, type ServiceConfig } from '@baton/config';
 import { createHttpApp, createServiceLogger, MetricsServer, nestLoggerFor } from '@baton/http-api';
 import { httpOptionsFrom, serveHttpAndEvents, type ServiceDefinition } from './run-service.js';
@@ -16,6 +16,8 @@ export interface TestServiceInfra {
 }
 
 export interface TestServiceOptions<C extends ServiceConfig> extends Omit<ServiceDefinition<C>, 'description'> {
+  /** The OpenAPI document's description: the service definition's, for a test comparing documents. */
+  description?: string;
   infra: TestServiceInfra;
   /** The service's own variables for this test (e.g. a scan interval long enough never to fire by itself). */
   env?: Record<string, string>;
@@ -23,7 +25,7 @@ export interface TestServiceOptions<C extends ServiceConfig> extends Omit<Servic
    * An issuer shared with other services in the same test; with `jwksUrl` its keys are already served,
    * without, this service serves them itself. A fresh issuer when absent.
    */
-  auth?: { issuer: DevIssuer; jwksUrl?: string };
+  auth?: { issuer: TestIssuer; jwksUrl?: string };
   /** The levels to log, as Nest names them; the most detailed one listed is the level. Default fatal, error, warn. */
   logLevels?: LogLevel[];
   /** Where log lines go (JSON); stdout when absent. A test that reads the lines passes a stream that keeps them. */
@@ -35,7 +37,7 @@ export interface TestService<C extends ServiceConfig> {
   url: string;
   /** The service's `/metrics`, on its own port. */
   metricsUrl: string;
-  issuer: DevIssuer;
+  issuer: TestIssuer;
   context: ServiceContext<C>;
   close(): Promise<void>;
 }
@@ -49,7 +51,7 @@ const NEST_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verb
 export async function startTestService<C extends ServiceConfig>(
   options: TestServiceOptions<C>,
 ): Promise<TestService<C>> {
-  const issuer = options.auth?.issuer ?? (await DevIssuer.ephemeral({ audience: 'baton' }));
+  const issuer = options.auth?.issuer ?? (await TestIssuer.ephemeral({ audience: 'baton' }));
   const jwks = options.auth?.jwksUrl === undefined ? await issuer.listen(0) : undefined;
   const levels = options.logLevels ?? ['fatal', 'error', 'warn'];
   const config = loadConfig(options.config, {
@@ -78,7 +80,8 @@ export async function startTestService<C extends ServiceConfig>(
   const context = new ServiceContext(config, new Logger(options.service));
   const app = await createHttpApp(await options.module(context), {
     service: options.service,
-    description: 'test',
+    description: options.description ?? 'test',
+    documentedPort: new options.config().PORT,
     logger,
     ...httpOptionsFrom(config),
     // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served, for the

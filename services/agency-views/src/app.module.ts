@@ -8,11 +8,13 @@ import type { AgencyViewsConfig } from './config/agency-views.config.js';
 import { FamilyController } from './family/family.controller.js';
 import { FamilyQueries } from './family/family-queries.js';
 import { FamilyStreamController } from './live/family-stream.controller.js';
+import { EventPositions } from './live/event-positions.js';
 import { Freshness } from './live/freshness.js';
 import { ViewChanges } from './live/view-changes.js';
 import { CreateFamilyViews1764000000500 } from './migrations/1764000000500-create-family-views.js';
 import { DropViewPosition1764000000600 } from './migrations/1764000000600-drop-view-position.js';
 import { FamilySearchIndexes1764000000700 } from './migrations/1764000000700-family-search-indexes.js';
+import { FamilyAlias1764000000817 } from './migrations/1764000000817-family-alias.js';
 import { FamilyProjection } from './projection/family-projection.js';
 import { FamilyProjectionHandler } from './projection/family-projection.handler.js';
 import { FamilyViewStore } from './view-store/family-view-store.js';
@@ -30,6 +32,7 @@ export const AGENCY_VIEWS_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateFamilyViews1764000000500,
   DropViewPosition1764000000600,
   FamilySearchIndexes1764000000700,
+  FamilyAlias1764000000817,
 ];
 
 /** The agency-views service: read models of each agency's families, built from events only. */
@@ -57,6 +60,7 @@ export class AgencyViewsModule {
         FamilyQueries,
         ViewChanges,
         Freshness,
+        EventPositions,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { TenantDirectory } from '@baton/tenancy';
 import type { ReferralsConfig } from './config/referrals.config.js';
 import { DEADLINE_SCAN_INTERVAL, DecisionDeadlineJob } from './deadline/decision-deadline.job.js';
 import { CreateReferrals1763900000100 } from './migrations/1763900000100-create-referrals.js';
+import { PlanConcernJoinedHandler } from './family/plan-concern-joined.handler.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { DuplicateFinder } from './referral/receive-referral/duplicate-finder.js';
 import { ReceiveReferral } from './referral/receive-referral/receive-referral.usecase.js';
@@ -47,7 +48,7 @@ export class ReferralsModule {
           migrations: REFERRALS_MIGRATIONS,
         }),
       ],
-      controllers: [ReferralController, TriageController, ReferenceController],
+      controllers: [ReferralController, TriageController, ReferenceController, PlanConcernJoinedHandler],
       providers: [
         { provide: TenantDirectory, useValue: tenants },
         { provide: WorkingDayCalendar, useValue: WorkingDayCalendar.england() },

@@ -1,12 +1,6 @@
 import '@baton/service-host/instrumentation';
 import 'reflect-metadata';
 import { runService } from '@baton/service-host';
-import { ReferralsModule } from './app.module.js';
-import { ReferralsConfig } from './config/referrals.config.js';
+import { referralsService } from './referrals.service-definition.js';
 
-await runService({
-  service: 'referrals',
-  description: 'Referral intake, triage against levels of need, consent, decisions and deadlines',
-  config: ReferralsConfig,
-  module: ({ config, tenants }) => ReferralsModule.register({ config, tenants }),
-});
+await runService(referralsService);

@@ -16,6 +16,11 @@ import { OpenIdProvider } from './sign-in/openid-provider.js';
 import { MakeReferralController } from './referral/make-referral/make-referral.controller.js';
 import { ReferralsApi } from './referral/referrals.api.js';
 import { ReferralsController } from './referral/referrals.controller.js';
+import { TriageController } from './triage/triage.controller.js';
+import { AgencyViewsApi } from './families/agency-views.api.js';
+import { FamiliesController } from './families/families.controller.js';
+import { PlanController } from './plans/plan.controller.js';
+import { TafApi } from './plans/taf.api.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
 
@@ -33,6 +38,9 @@ export class WebModule {
         InboxController,
         MakeReferralController,
         ReferralsController,
+        TriageController,
+        FamiliesController,
+        PlanController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },
@@ -47,6 +55,8 @@ export class WebModule {
         LayoutLocals,
         InboxApi,
         ReferralsApi,
+        AgencyViewsApi,
+        TafApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

@@ -3,8 +3,12 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { IsTimestamp } from '../validators/time-formats.js';
 
-/** What was done with the record: seen, listed, shared with another agency, or deliberately not shared. */
-export const RECORD_ACCESS_ACTIONS = ['read', 'list', 'share', 'withhold'] as const;
+/**
+ * What was done with the record: seen, listed, shared with another agency, or deliberately not shared; or an
+ * attempt to read it that was refused (403) or answered as not found (404), which an auditor looks for when
+ * someone probes records they have no relationship with.
+ */
+export const RECORD_ACCESS_ACTIONS = ['read', 'list', 'share', 'withhold', 'refused', 'not-found'] as const;
 export type RecordAccessAction = (typeof RECORD_ACCESS_ACTIONS)[number];
 
 /** The person who accessed the record, as their token identified them. */

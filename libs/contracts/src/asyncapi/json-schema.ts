@@ -105,3 +105,34 @@ function schemaOfProperty(
   if (Object.keys(items).length > 0) throw new Error(`${cls.name}.${property}: '{ each: true }' needs @IsArray()`);
   return schema;
 }
+
+/**
+ * The JSON Schemas of contract classes and every class they nest, by class name, referring to one another as
+ * `#/components/schemas/<Name>`: for an HTTP API that answers with the same shapes its events carry.
+ */
+export function componentSchemasOf(...classes: ContractClass[]): Record<string, JsonSchema> {
+  const schemas: Record<string, JsonSchema> = {};
+  const seen = new Map<string, ContractClass>();
+  const refFor = (cls: ContractClass): string => {
+    const known = seen.get(cls.name);
+    if (known !== undefined && known !== cls) throw new Error(`Two contract classes are both named ${cls.name}`);
+    if (known === undefined) {
+      seen.set(cls.name, cls);
+      schemas[cls.name] = schemaOfClass(cls, refFor);
+    }
+    return `#/components/schemas/${cls.name}`;
+  };
+  classes.forEach(refFor);
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, withExclusionsDeclared(schema)]));
+}
+
+/** `not: { required: [a, b] }` names its properties too (as anything), so OpenAPI linters see them declared. */
+function withExclusionsDeclared(schema: JsonSchema): JsonSchema {
+  const declare = (s: JsonSchema): JsonSchema =>
+    s.required ? { ...s, properties: Object.fromEntries(s.required.map((p) => [p, {}])) } : s;
+  return {
+    ...schema,
+    ...(schema.not ? { not: declare(schema.not) } : {}),
+    ...(schema.allOf ? { allOf: schema.allOf.map((a) => (a.not ? { not: declare(a.not) } : a)) } : {}),
+  };
+}

@@ -52,7 +52,8 @@ export const OrderEvents = {
     name: 'enforcement-opened',
     version: 1,
     payload: OrderEnforcementOpenedV1,
-    summary: 'An apparent breach opened an enforcement case; the parent must be contacted within 1 working day.',
+    summary:
+      'An apparent breach opened an enforcement case; the parent must be contacted by the end of the next working day after the breach itself (recordedLate when entered after that).',
   }),
   parentContacted: defineEvent({
     aggregate: 'order',
@@ -66,7 +67,7 @@ export const OrderEvents = {
     name: 'contact-overdue',
     version: 1,
     payload: OrderContactOverdueV1,
-    summary: 'An apparent breach passed 1 working day with no contact with the parent.',
+    summary: 'An apparent breach passed 1 working day (counted from the breach) with no contact with the parent.',
   }),
   enforcementDecided: defineEvent({
     aggregate: 'order',
@@ -74,7 +75,7 @@ export const OrderEvents = {
     version: 1,
     payload: OrderEnforcementDecidedV1,
     summary:
-      'The responsible officer decided on an apparent breach: no action, written warning or prosecution referral.',
+      'The responsible officer decided on an apparent breach: no action, written warning or prosecution referral (takesEffect false until approved); decidedWithoutContact when before any contact.',
   }),
   prosecutionApprovalRequested: defineEvent({
     aggregate: 'order',

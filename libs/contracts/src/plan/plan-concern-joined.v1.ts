@@ -28,7 +28,11 @@ export class PlanConcernJoinedV1 {
   @IsUUID('all')
   referralId: string;
 
-  /** The family id the referrals service gave the new referral; the plan keeps its own `familyId`. */
+  /**
+   * The family id the referrals service gave the new referral. From this event on that family is the plan's
+   * (`familyId`): one family, one identity. The referrals service re-files the referral (and any linked to it)
+   * under `familyId`, and agency-views merges the two families, so the child is listed once, with its lead.
+   */
   @IsUUID('all')
   referralFamilyId: string;
 

@@ -35,7 +35,8 @@ export const PlanEvents = {
     ...plan,
     name: 'concern-joined',
     payload: PlanConcernJoinedV1,
-    summary: 'A referral about a child already in an open plan joined that plan; its lead is told.',
+    summary:
+      'A referral about a child already in an open plan joined that plan; its lead is told. The referral’s family (referralFamilyId) becomes the plan’s family (familyId).',
   }),
   assessmentRecorded: defineEvent({
     ...plan,

@@ -25,7 +25,8 @@ export const ReferralEvents = {
     name: 'decided',
     version: 1,
     payload: ReferralDecidedV1,
-    summary: 'Triage decided a referral; urgent when stepped up to social care.',
+    summary:
+      'Triage decided a referral; urgent when stepped up to social care. An allocated worker is named by allocatedWorkerId, a person of the tenant.',
   }),
   decisionOverdue: defineEvent({
     aggregate: 'referral',

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger as NestPinoLogger, LoggerModule, PinoLogger, type Params } from 'nestjs-pino';
 import type { Socket } from 'node:net';
@@ -16,6 +16,7 @@ import { DEFAULT_MAX_JSON_DEPTH, registerJsonBodyParser } from './json-body.js';
 import { createValidationPipe } from '../validation/validation-pipe.js';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { baseSecurityHeaders, registerRateLimits, registerSecurityHeaders, type RateLimits } from './defences.js';
+import { openApiDocument } from '../openapi/openapi-document.js';
 
 export interface HttpAppOptions {
   /** Service name, used in the OpenAPI title and on every log line. */
@@ -36,6 +37,8 @@ export interface HttpAppOptions {
   docs?: 'ui' | 'json' | false;
   /** Earlier spelling: `false` serves the document without Swagger UI, `true` both. `docs` wins. */
   swaggerUi?: boolean;
+  /** The port `npm start` serves the service on, named as the OpenAPI document's server (default 3000). */
+  documentedPort?: number;
   /** Request limits per caller and per address (default: none; services take them from their configuration). */
   rateLimits?: RateLimits;
   /** Proxies whose X-Forwarded-* headers are believed (Fastify `trustProxy`); default cluster-internal hops. */
@@ -178,15 +181,11 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
   registerJsonBodyParser(app, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
   registerHttpMetrics(fastify, registryOf(app));
   if (docs === false) return;
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(`Baton ${options.service}`)
-      .setDescription(options.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app, {
+    service: options.service,
+    description: options.description,
+    port: options.documentedPort ?? 3000,
+  });
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/json',
     swaggerUiEnabled: docs === 'ui',

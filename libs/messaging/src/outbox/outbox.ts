@@ -3,6 +3,7 @@ import { definitionOf, subjectFor, validateEvent, type CloudEvent } from '@baton
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../messaging.options.js';
 import { activeTraceCarrier } from '../tracing/trace-context.js';
+import { noteProducedEvents } from './produced-events.js';
 
 /** Postgres allows 65 535 parameters a statement; seven a row leaves room for this many rows. */
 const ROWS_PER_STATEMENT = 9_000;
@@ -32,6 +33,7 @@ export class Outbox {
       manager,
       list.map((event) => this.prepare(event)),
     );
+    noteProducedEvents(list.map((event) => event.id));
   }
 
   /**

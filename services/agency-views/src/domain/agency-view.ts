@@ -57,6 +57,10 @@ export interface AgencyFamilyView {
   parenting?: ParentingRecord[];
 }
 
+function isHolderOf(record: Omit<ParentingRecord, 'legalBasis'>, agencyId: string): boolean {
+  return record.holderAgencyId === agencyId;
+}
+
 /** The agency's cut of the family document; `today` is the local date (Europe/London) deciding what is overdue. */
 export function agencyViewOf(
   document: FamilyDocument,
@@ -67,7 +71,12 @@ export function agencyViewOf(
 ): AgencyFamilyView {
   const plan = document.plan;
   const mine = (plan?.actions ?? []).filter((a) => a.ownerAgencyId === agencyId && isOpenAction(a));
-  const parenting = document.parenting.filter((r) => parentingVisibleTo(relationships, r, agencyId));
+  // As parenting itself answers: the legal basis (e.g. "child convicted") is the holder's, not the plan's.
+  const parenting = document.parenting
+    .filter((r) => parentingVisibleTo(relationships, r, agencyId))
+    .map(({ legalBasis, ...record }) =>
+      isHolderOf(record, agencyId) && legalBasis !== undefined ? { ...record, legalBasis } : record,
+    );
   const view: AgencyFamilyView = {
     familyId: document.familyId,
     position,

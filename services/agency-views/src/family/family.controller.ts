@@ -1,20 +1,29 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { isUUID } from 'class-validator';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, ProblemException, type Page, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  Origin,
+  type Page,
+  ProblemException,
+  type RequestOrigin,
+} from '@baton/http-api';
 import type { AgencyFamilySummary, AgencyFamilyView } from '../domain/agency-view.js';
 import { Freshness } from '../live/freshness.js';
 import { FreshnessQueryDto } from './dto/freshness.query.dto.js';
 import { ListFamiliesQueryDto } from './dto/list-families.query.dto.js';
 import { FamilyQueries } from './family-queries.js';
+import { AgencyFamilyPage, AgencyFamilyView as AgencyFamilyViewSchema } from './family.responses.js';
 
 /** The header on every answer saying which stream position the views had applied when it was read. */
 export const POSITION_HEADER = 'baton-position';
 
-@ApiTags('families')
+@ApiTag('families', "Each agency's coordinated view of the families it works with, and its live changes")
 @ApiBearerAuth()
 @Roles('practitioner', 'triager', 'manager')
 @Controller('v1/families')
@@ -27,6 +36,8 @@ export class FamilyController {
 
   @Get()
   @ApiOperation({ summary: "My agency's families: filters, name or date-of-birth search, cursor pages" })
+  @ApiSuccess(200, { description: 'A page of families', type: AgencyFamilyPage, headers: ['Baton-Position'] })
+  @ApiProblems(403, 503)
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListFamiliesQueryDto,
@@ -47,6 +58,12 @@ export class FamilyController {
 
   @Get(':familyId')
   @ApiOperation({ summary: "One family's coordinated view, as my agency may see it" })
+  @ApiSuccess(200, {
+    description: 'The family, as my agency may see it',
+    type: AgencyFamilyViewSchema,
+    headers: ['Baton-Position'],
+  })
+  @ApiProblems(403, 404, 503)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('familyId') familyId: string,

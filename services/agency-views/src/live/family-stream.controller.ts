@@ -1,9 +1,9 @@
 import { Controller, Get, Logger, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
 import { summaryOf } from '../domain/agency-view.js';
 import { FamilyQueries } from '../family/family-queries.js';
 import type { ViewChangeMessage } from './view-change-message.js';
@@ -19,7 +19,7 @@ const HEARTBEAT_MS = 15_000;
  * and `missed-changes` (reload all: a screen reconnecting with `Last-Event-ID` may have missed changes to its
  * agency's families while it was away). The SSE `id` is the stream position the change reflects.
  */
-@ApiTags('families')
+@ApiTag('families', "Each agency's coordinated view of the families it works with, and its live changes")
 @ApiBearerAuth()
 @Roles('practitioner', 'triager', 'manager')
 @Controller('v1/families')
@@ -35,6 +35,12 @@ export class FamilyStreamController {
   @Get('changes')
   @ApiOperation({ summary: "Live changes to my agency's families (text/event-stream)" })
   @ApiProduces('text/event-stream')
+  @ApiSuccess(200, {
+    description:
+      'Server-sent events: `position` first, then `family-changed` (id: the stream position) and `missed-changes`',
+    contentType: 'text/event-stream',
+  })
+  @ApiProblems(403)
   stream(
     @CurrentCaller() caller: Caller,
     @Origin() origin: RequestOrigin,

@@ -233,6 +233,8 @@ describe('agency views of families with a Team Around the Family plan', () => {
     ]);
     const member = await call('yotOfficer', `/v1/families/${family.familyId}`);
     expect(member.body.parenting).toEqual([expect.objectContaining({ kind: 'order', status: 'in-force' })]);
+    // As parenting answers a plan member: status only, never the legal basis (e.g. "child convicted").
+    expect(member.body.parenting[0]).not.toHaveProperty('legalBasis');
     const hub = await call('hubTriager', `/v1/families/${family.familyId}`);
     expect(hub.body.relationships).toEqual(['receiving-agency']);
     expect(hub.body.parenting).toBeUndefined();

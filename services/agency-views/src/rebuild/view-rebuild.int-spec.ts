@@ -143,6 +143,48 @@ describe('rebuilding the views', () => {
     expect(seen.status).toBe(200);
   });
 
+  it('keeps one family when a duplicate referral joins a plan, live and rebuilt, and merges a family already split', async () => {
+    const planFamily = aFamily({ child: { ...aFamily().child, givenName: 'Maisie', familyName: 'Splitwood' } });
+    // The same child, referred again by health visiting and filed by referrals under a family of its own.
+    const duplicate = aFamily({ child: { ...planFamily.child }, referrerAgencyId: 'demo-health-visiting' });
+    const plan = new PlanScript(planFamily, PROFESSIONALS.adultWorker, []);
+    const opened = plan.opened();
+    const joined = plan.concernJoined(duplicate);
+    // The referral's later events arrive after the merge, as another consumer's may.
+    const positions = await publishEvents(js, infra.subjectPrefix, [
+      referralReceived(duplicate),
+      opened,
+      joined,
+      referralDecided(duplicate),
+    ]);
+    await settled(positions.at(-1) as number);
+    // No lead-less copy is left for the front door: the plan has taken the referral on.
+    const hub = await call('hubTriager', '/v1/families?name=splitwood');
+    expect(hub.body.items).toEqual([]);
+    const adults = await call('adultWorker', '/v1/families?name=splitwood');
+    expect(adults.body.items.map((f: { familyId: string }) => f.familyId)).toEqual([planFamily.familyId]);
+    const live = await views();
+    const documentOf = (v: typeof live, id: string) => v.families.find((f) => f.family_id === id)?.document;
+    expect(documentOf(live, duplicate.familyId)).toBeUndefined();
+    expect(documentOf(live, planFamily.familyId).referrals.map((r: { referralId: string }) => r.referralId)).toEqual([
+      duplicate.referralId,
+    ]);
+
+    // As a version before merging left it: the duplicate family split off, with a view of its own.
+    await db.query('DELETE FROM family_alias');
+    await db.query('UPDATE family_event SET family_id = $1 WHERE aggregate_id = $2', [
+      duplicate.familyId,
+      duplicate.referralId,
+    ]);
+    await db.query(
+      `INSERT INTO family_view (tenant, family_id, document, position) SELECT tenant, $1, document, position
+         FROM family_view WHERE family_id = $2`,
+      [duplicate.familyId, planFamily.familyId],
+    );
+    await rebuild();
+    expect(await views()).toEqual(live);
+  });
+
   it('refuses to rebuild from a trimmed stream alone, and rebuilds it from the producers’ retained outboxes', async () => {
     const history = mixedHistory();
     const positions = await publishEvents(js, infra.subjectPrefix, history);

@@ -3,6 +3,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { CloudEvent } from '@baton/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isProjectedEvent } from '../domain/family-fold.js';
+import { familyMergeOf } from '../domain/family-merge.js';
 import { VIEW_CHANNEL, type ViewChangeMessage } from '../live/view-change-message.js';
 import { familyOf, FamilyProjection, VIEW_SWAP_LOCK } from '../projection/family-projection.js';
 import { FamilyViewStore, type EventToRecord } from '../view-store/family-view-store.js';
@@ -150,29 +151,45 @@ export class ViewRebuild {
     return { ...report, swappedAtPosition, seconds, eventsPerSecond: Math.round(read / seconds) };
   }
 
-  /** Records a batch of events in the shadow tables; returns how many the views are folded from. */
+  /**
+   * Records a batch of events in the shadow tables; returns how many the views are folded from. Each is recorded
+   * under the family it was merged into, and each `plan.concern-joined` merges the referral's family into the
+   * plan's, as the live projection does — so a rebuild also merges a family split before merging was known.
+   */
   private async record(
     events: { event: CloudEvent; streamSeq: number | undefined }[],
     families: Map<string, Set<string>>,
   ): Promise<number> {
-    const items: EventToRecord[] = events.flatMap(({ event, streamSeq }) => {
+    const named = events.flatMap(({ event, streamSeq }) => {
       const familyId = familyOf(event);
       return familyId !== undefined && isProjectedEvent(event.type) ? [{ event, familyId, streamSeq }] : [];
     });
-    for (const { event, familyId } of items) {
-      const set = families.get(event.tenant) ?? new Set<string>();
-      set.add(familyId);
-      families.set(event.tenant, set);
-    }
-    if (items.length > 0) await this.shadow((m) => this.store.recordEvents(m, items));
-    return items.length;
+    if (named.length === 0) return 0;
+    await this.shadow(async (m) => {
+      for (const [tenant, group] of byTenant(named)) {
+        const resolved = await this.store.resolveFamilies(m, tenant, [...new Set(group.map((i) => i.familyId))]);
+        const items: EventToRecord[] = group.map((i) => ({ ...i, familyId: resolved.get(i.familyId) ?? i.familyId }));
+        await this.store.recordEvents(m, items);
+        for (const item of items) {
+          const merge = familyMergeOf(item.event);
+          if (merge === undefined) continue;
+          const from = (await this.store.resolveFamilies(m, tenant, [merge.from])).get(merge.from) ?? merge.from;
+          if (from !== item.familyId) await this.store.mergeFamily(m, tenant, from, item.familyId);
+        }
+        const set = families.get(tenant) ?? new Set<string>();
+        for (const item of items) set.add(item.familyId);
+        families.set(tenant, set);
+      }
+    });
+    return named.length;
   }
 
-  /** Folds every family once, from all its events, a chunk per transaction. */
+  /** Folds every family once, from all its events, a chunk per transaction; merged families fold as their target. */
   private async foldAll(families: Map<string, Set<string>>): Promise<number> {
     let count = 0;
     for (const [tenant, set] of families) {
-      const ids = [...set];
+      const resolved = await this.shadow((m) => this.store.resolveFamilies(m, tenant, [...set]));
+      const ids = [...new Set(resolved.values())];
       for (let start = 0; start < ids.length; start += FOLD_CHUNK) {
         const chunk = ids.slice(start, start + FOLD_CHUNK);
         await this.shadow(async (m) => this.store.write(m, await this.store.fold(m, tenant, chunk)));
@@ -214,4 +231,14 @@ export class ViewRebuild {
       return work(m);
     });
   }
+}
+
+function byTenant<T extends { event: CloudEvent }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.event.tenant) ?? [];
+    group.push(item);
+    groups.set(item.event.tenant, group);
+  }
+  return groups;
 }

@@ -1,9 +1,10 @@
-import type { DevIssuer } from '@baton/auth';
+import type { TestIssuer } from '@baton/testing';
 import { SettableClock } from '@baton/calendar';
 import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
 import { AgencyViewsModule } from '../app.module.js';
 import { AgencyViewsConfig } from '../config/agency-views.config.js';
+import { agencyViewsService } from '../agency-views.service-definition.js';
 
 export interface AgencyViewsTestApp extends TestService<AgencyViewsConfig> {
   clock: SettableClock;
@@ -14,7 +15,7 @@ export interface AgencyViewsTestOptions {
   /** Its own database by default; an end-to-end test gives each service one. */
   databaseUrl?: string;
   /** Shared by every service of an end-to-end test (already listening); a fresh one otherwise. */
-  auth?: { issuer: DevIssuer; jwksUrl: string };
+  auth?: { issuer: TestIssuer; jwksUrl: string };
 }
 
 /** The real agency-views service on a test's own database, stream and subject prefix, with a local issuer. */
@@ -25,6 +26,7 @@ export async function startAgencyViewsTestApp(
   const clock = new SettableClock(o.now);
   const service = await startTestService({
     service: 'agency-views',
+    description: agencyViewsService.description,
     config: AgencyViewsConfig,
     infra: { ...infra, databaseUrl: o.databaseUrl ?? infra.databaseUrl },
     auth: o.auth,

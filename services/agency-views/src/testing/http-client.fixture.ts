@@ -1,4 +1,4 @@
-import type { DevIssuer } from '@baton/auth';
+import { ApiContract, type TestIssuer } from '@baton/testing';
 import { tokenFor, type Person } from './people.fixture.js';
 
 export interface Answer {
@@ -8,8 +8,8 @@ export interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** Calls a running service as one of the demo people, over real HTTP. */
-export function clientFor(baseUrl: () => string, issuer: DevIssuer) {
+/** Calls a running service as one of the demo people, over real HTTP; answers are held to the committed document. */
+export function clientFor(baseUrl: () => string, issuer: TestIssuer) {
   return async function call(person: Person, path: string, init: { method?: string; body?: unknown } = {}) {
     const response = await fetch(`${baseUrl()}${path}`, {
       method: init.method ?? 'GET',
@@ -20,6 +20,10 @@ export function clientFor(baseUrl: () => string, issuer: DevIssuer) {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const answer = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const contentType = response.headers.get('content-type');
+    const method = init.method ?? 'GET';
+    ApiContract.of('agency-views').check({ method, url: path, status: answer.status, contentType, body: answer.body });
+    return answer;
   };
 }

@@ -1,4 +1,4 @@
-import type { DevIssuer } from '@baton/auth';
+import type { TestIssuer } from '@baton/testing';
 
 /** Invented people of the demo tenant (config/tenants/demo.json), one per agency a test looks through. */
 export const PEOPLE = {
@@ -32,6 +32,6 @@ export const PEOPLE = {
 
 export type Person = keyof typeof PEOPLE;
 
-export function tokenFor(issuer: DevIssuer, person: Person, tenant = 'demo'): Promise<string> {
+export function tokenFor(issuer: TestIssuer, person: Person, tenant = 'demo'): Promise<string> {
   return issuer.sign({ ...PEOPLE[person], roles: [...PEOPLE[person].roles], tenant }, { expiresIn: '10m' });
 }

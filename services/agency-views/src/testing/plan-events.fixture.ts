@@ -146,6 +146,21 @@ export class PlanScript {
     return this.next(PlanEvents.actionAdded, () => ({ action, addedBy: actor }));
   }
 
+  /** A referral about a child of this plan, filed under a family of its own, joins the plan. */
+  concernJoined(referral: FamilyFixture): CloudEvent {
+    const joinedAt = this.tick();
+    this.snapshot = { ...this.snapshot, referralIds: [...this.snapshot.referralIds, referral.referralId] };
+    return this.next(PlanEvents.concernJoined, () => ({
+      referralId: referral.referralId,
+      referralFamilyId: referral.familyId,
+      matchedChildIds: [this.family.child.childId],
+      addedChildIds: [],
+      addedCarerIds: [],
+      joinedAt,
+      decidedBy: actor,
+    }));
+  }
+
   closed(): CloudEvent {
     const closedAt = this.tick();
     this.snapshot = { ...this.snapshot, status: 'closed', closedAt, closureReason: 'needs-met' };

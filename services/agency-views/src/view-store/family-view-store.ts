@@ -73,6 +73,44 @@ export class FamilyViewStore {
     });
   }
 
+  /** Each family id as the views hold it now: the family it was merged into, or itself. */
+  async resolveFamilies(manager: EntityManager, tenant: string, familyIds: string[]): Promise<Map<string, string>> {
+    const rows: { family_id: string; merged_into: string }[] = familyIds.length
+      ? await manager.query(
+          'SELECT family_id, merged_into FROM family_alias WHERE tenant = $1 AND family_id = ANY($2::uuid[])',
+          [tenant, familyIds],
+        )
+      : [];
+    const merged = new Map(rows.map((r) => [r.family_id, r.merged_into]));
+    return new Map(familyIds.map((id) => [id, merged.get(id) ?? id]));
+  }
+
+  /**
+   * Merges family `from` into `into`: remembers the merge (and moves earlier merges into `from` along), moves its
+   * events over and deletes its view and agency rows. Returns the agencies that held a row for `from`.
+   */
+  async mergeFamily(manager: EntityManager, tenant: string, from: string, into: string): Promise<string[]> {
+    await manager.query(
+      `INSERT INTO family_alias (tenant, family_id, merged_into) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant, family_id) DO UPDATE SET merged_into = EXCLUDED.merged_into`,
+      [tenant, from, into],
+    );
+    await manager.query('UPDATE family_alias SET merged_into = $3 WHERE tenant = $1 AND merged_into = $2', [
+      tenant,
+      from,
+      into,
+    ]);
+    await manager.query('UPDATE family_event SET family_id = $3 WHERE tenant = $1 AND family_id = $2', [
+      tenant,
+      from,
+      into,
+    ]);
+    const agencies = await this.agenciesOf(manager, tenant, from);
+    await manager.query('DELETE FROM family_agency WHERE tenant = $1 AND family_id = $2', [tenant, from]);
+    await manager.query('DELETE FROM family_view WHERE tenant = $1 AND family_id = $2', [tenant, from]);
+    return agencies;
+  }
+
   /** The agencies holding a row for the family now. */
   async agenciesOf(manager: EntityManager, tenant: string, familyId: string): Promise<string[]> {
     const rows: { agency_id: string }[] = await manager.query(

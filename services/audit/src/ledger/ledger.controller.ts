@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { ApiTag } from '@baton/http-api';
 import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import { LedgerMetrics } from './ledger-metrics.js';
 import { verifyLedger, type VerificationReport } from './ledger-verifier.js';
@@ -15,7 +16,7 @@ export class VerificationQueryDto {
   deep?: boolean;
 }
 
-@ApiTags('ledger')
+@ApiTag('ledger', 'The tamper-evident ledger: entries, checkpoints and verification')
 @ApiBearerAuth()
 @Roles('auditor', 'manager')
 @Controller('v1/ledger')

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { Origin, type RequestOrigin } from '@baton/http-api';
+import { Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { BreakGlassQueryDto, PageQueryDto } from './oversight-query.dto.js';
 import { OversightQueries } from './oversight-queries.js';
 
@@ -13,7 +13,7 @@ const DEFAULT_LIMIT = 50;
  * What managers and data-protection officers ask of the ledger. Every answer names families, so every answer
  * is itself recorded as an access (and so lands in the ledger it came from).
  */
-@ApiTags('oversight')
+@ApiTag('oversight', 'Who looked at or changed a family’s records, for auditors and managers')
 @ApiBearerAuth()
 @Roles('auditor', 'manager')
 @Controller('v1/audit')

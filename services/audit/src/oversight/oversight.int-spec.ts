@@ -70,6 +70,19 @@ describe('oversight queries for managers and data-protection officers', () => {
     expect((await get(`/v1/audit/families/${FAMILY}/accesses`, 'yot-manager')).status).toBe(404);
   });
 
+  it('does not count a manager’s own reads as involvement: reading a plan does not open the access log', async () => {
+    // The YOT reads the family's record (as any manager could read a plan before): an access record, not a fact.
+    const read = accessed(received.subject, 'yot-manager', undefined, 'demo-yot');
+    await new EventPublisher(nc, infra.subjectPrefix).publish(read);
+    const deadline = Date.now() + 15_000;
+    while ((await db.query('SELECT 1 FROM ledger_entry WHERE event_id = $1', [read.id])).length === 0) {
+      if (Date.now() > deadline) throw new Error('the access never reached the ledger');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await get(`/v1/audit/families/${FAMILY}/accesses`, 'yot-manager')).status).toBe(404);
+    expect((await get(`/v1/audit/records/${received.subject}/history`, 'yot-manager')).status).toBe(404);
+  });
+
   it('refuses practitioners', async () => {
     expect((await get(`/v1/audit/families/${FAMILY}/accesses`, 'school-dsl')).status).toBe(403);
   });

@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
-import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { CurrentCaller, hasRole, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { flatten, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
+import { ApiTag, flatten, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
 import { TenantDirectory } from '@baton/tenancy';
 import { annexAList1, annexAList2, annexAList3, type AnnexANames } from '../domain/reports/annex-a.js';
-import { foldCaseFacts } from '../domain/reports/case-facts.js';
+import { eventsOfAgency, factsOfAgency, foldCaseFacts } from '../domain/reports/case-facts.js';
 import { CIN_CENSUS_COLUMNS, cinCensusReferrals } from '../domain/reports/cin-census.js';
 import { enforcementCases } from '../domain/reports/enforcement-evidence.js';
 import { reportCard } from '../domain/reports/report-card.js';
@@ -19,7 +19,7 @@ export const PARENTING_BASE_URL = Symbol('PARENTING_BASE_URL');
 
 type Sources = readonly { id: string; familyId: string }[];
 
-@ApiTags('reports')
+@ApiTag('reports', 'Statutory and management reports from the ledger')
 @ApiBearerAuth()
 @Roles('manager', 'auditor')
 @Controller('v1/reports')
@@ -92,7 +92,14 @@ export class ReportsController {
   ) {
     const period = periodOf(q);
     const events = await this.data.events(caller.tenant, lookbackOf(period));
-    const card = reportCard(foldCaseFacts(events), events, period);
+    const facts = foldCaseFacts(events);
+    const scope = this.scopeOf(caller);
+    let card;
+    if (scope === 'authority') card = reportCard(facts, events, period);
+    else {
+      const own = factsOfAgency(facts, scope.agencyId);
+      card = reportCard(own, eventsOfAgency(events, own, scope.agencyId), period);
+    }
     if (q.format !== 'csv') return card;
     return this.csv(reply, 'report-card', measuresCsv(card));
   }
@@ -110,6 +117,7 @@ export class ReportsController {
     if (![1, 2, 3].includes(list)) {
       throw ProblemException.of(404, 'not-found', 'Not found', 'Annex A lists 1, 2 and 3 are produced here');
     }
+    this.requireAuthorityScope(caller, `Annex A list ${list}`);
     const period = periodOf(q);
     const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
     const names = this.namesFor(caller.tenant);
@@ -141,6 +149,7 @@ export class ReportsController {
     @Origin() origin: RequestOrigin,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    this.requireAuthorityScope(caller, 'The CIN census return');
     const period = periodOf(q);
     const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
     const { rows, sources } = cinCensusReferrals(facts, period, this.namesFor(caller.tenant));
@@ -159,7 +168,10 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const period = periodOf(q);
-    const cases = enforcementCases(await this.data.events(caller.tenant, lookbackOf(period)), period);
+    // As parenting's own exceptions list: a manager sees their agency's orders, an auditor every order.
+    const cases = enforcementCases(await this.data.events(caller.tenant, lookbackOf(period)), period).filter(
+      (c) => hasRole(caller, 'auditor') || c.holdingAgencyId === caller.agencyId,
+    );
     await this.record(
       caller,
       origin,
@@ -207,7 +219,32 @@ export class ReportsController {
   private async waitingTimesFor(caller: Caller, q: ReportQueryDto) {
     const period = periodOf(q);
     const facts = foldCaseFacts(await this.data.events(caller.tenant, lookbackOf(period)));
-    return waitingTimes(facts, period, this.clock.now());
+    const scope = this.scopeOf(caller);
+    return waitingTimes(scope === 'authority' ? facts : factsOfAgency(facts, scope.agencyId), period, this.clock.now());
+  }
+
+  /**
+   * Whose records a report may list, as for the records themselves (README: Access model): the auditor and the
+   * front door's managers the whole authority's; any other manager their own agency's.
+   */
+  private scopeOf(caller: Caller): 'authority' | { agencyId: string } {
+    if (hasRole(caller, 'auditor')) return 'authority';
+    const frontDoor = this.tenants.tenant(caller.tenant)?.referralFrontDoorAgencyId;
+    return caller.agencyId === frontDoor ? 'authority' : { agencyId: caller.agencyId };
+  }
+
+  /** The statutory returns (Annex A, CIN census) list every family of the authority: its front door and auditors. */
+  private requireAuthorityScope(caller: Caller, report: string): void {
+    if (this.scopeOf(caller) === 'authority') return;
+    throw ProblemException.of(403, 'authority-reports-only', 'Forbidden', `${report} covers the whole authority`, {
+      errors: [
+        {
+          field: 'caller',
+          rule: 'isFrontDoorManagerOrAuditor',
+          message: `${report} is for the front door's managers and auditors`,
+        },
+      ],
+    });
   }
 
   private namesFor(tenant: string): AnnexANames {

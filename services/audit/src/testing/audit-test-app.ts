@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DevIssuer, DevTokenClaims } from '@baton/auth';
+import type { TestIssuer, TestTokenClaims } from '@baton/testing';
 import { SettableClock } from '@baton/calendar';
 import { startTestService, type TestService, type TestServiceInfra } from '@baton/service-host';
 import { AuditModule } from '../app.module.js';
 import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import { AuditConfig } from '../config/audit.config.js';
+import { auditService } from '../audit.service-definition.js';
 
 export interface AuditTestApp extends TestService<AuditConfig> {
   clock: SettableClock;
@@ -19,7 +20,7 @@ export interface AuditTestApp extends TestService<AuditConfig> {
 export interface AuditTestAppOptions extends TestServiceInfra {
   now: Date;
   /** Share the issuer of other services in the same test. */
-  issuer?: DevIssuer;
+  issuer?: TestIssuer;
 }
 
 /** The real audit service on a test's own database, stream and prefix, with checkpoints in a temporary directory. */
@@ -30,6 +31,7 @@ export async function startAuditTestApp(o: AuditTestAppOptions): Promise<AuditTe
   const clock = new SettableClock(o.now);
   const service = await startTestService({
     service: 'audit',
+    description: auditService.description,
     config: AuditConfig,
     infra: o,
     auth: o.issuer ? { issuer: o.issuer } : undefined,
@@ -46,7 +48,7 @@ export async function startAuditTestApp(o: AuditTestAppOptions): Promise<AuditTe
     async tokenFor(personId: string) {
       const person = demo.people.find((p) => p.personId === personId);
       if (!person) throw new Error(`no demo person ${personId}`);
-      const roles = person.roles as DevTokenClaims['roles'];
+      const roles = person.roles as TestTokenClaims['roles'];
       const claims = { sub: person.personId, name: person.name, agency_id: person.agencyId, roles, tenant: 'demo' };
       return service.issuer.sign(claims, { expiresIn: '30m' });
     },

@@ -47,14 +47,19 @@ export function referralReceived(referralId = randomUUID(), at = '2026-11-02T09:
 }
 
 /** An access to the family's referral, optionally on a lawful basis other than involvement. */
-export function accessed(referralId: string, who = 'hub-triager', lawfulBasis?: string): CloudEvent {
+export function accessed(
+  referralId: string,
+  who = 'hub-triager',
+  lawfulBasis?: string,
+  agencyId = 'demo-early-help-hub',
+): CloudEvent {
   return newEvent(AccessEvents.recorded, {
     source: 'baton/referrals',
     subject: who,
     tenant: 'demo',
     familyid: FAMILY,
     actor: who,
-    actoragency: 'demo-early-help-hub',
+    actoragency: agencyId,
     data: {
       service: 'referrals',
       recordType: 'referral',
@@ -64,7 +69,7 @@ export function accessed(referralId: string, who = 'hub-triager', lawfulBasis?: 
       purpose: 'triage',
       ...(lawfulBasis ? { lawfulBasis } : {}),
       accessedAt: new Date().toISOString(),
-      accessor: { personId: who, name: 'Tamsin Quillfeather', agencyId: 'demo-early-help-hub', roles: ['triager'] },
+      accessor: { personId: who, name: 'Tamsin Quillfeather', agencyId, roles: ['triager'] },
       origin: { ip: '192.0.2.10', userAgent: 'test' },
     },
   });

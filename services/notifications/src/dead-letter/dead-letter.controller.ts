@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ProblemException } from '@baton/http-api';
+import { ProblemException, ApiTag } from '@baton/http-api';
 import { DeadLetters, type DeadLetter, type ReplayResult } from '@baton/messaging';
 import { DeadLetterQueryDto } from './dto/dead-letter-query.dto.js';
 
@@ -9,7 +9,7 @@ import { DeadLetterQueryDto } from './dto/dead-letter-query.dto.js';
  * Events this service's consumers gave up on (unreadable, breaking their contract, or failing every attempt), for the
  * authority's agency admins to see and, once the cause is fixed, replay. Only events of the caller's own tenant.
  */
-@ApiTags('dead-letters')
+@ApiTag('dead-letters', 'Events that could not be handled, kept for operators to see and replay')
 @ApiBearerAuth()
 @Roles('agency-admin')
 @Controller('v1/dead-letters')

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import type { Page } from '@baton/http-api';
+import { ApiTag, type Page } from '@baton/http-api';
 import { DeliveryQueryDto } from './dto/delivery-query.dto.js';
 import { DeliveryStatusQueries, type DeliveryView } from './delivery-status.js';
 
-@ApiTags('deliveries')
+@ApiTag('deliveries', 'What was sent to whom, and how each delivery went')
 @ApiBearerAuth()
 @Controller('v1')
 export class DeliveryController {

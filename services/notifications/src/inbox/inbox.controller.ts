@@ -1,15 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { Origin, type Page, type RequestOrigin } from '@baton/http-api';
+import { Origin, type Page, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { InboxQueryDto } from './dto/inbox-query.dto.js';
 import { InboxItems, type InboxItem } from './inbox-items.js';
 import { InboxLiveFeed, type InboxSignal } from './inbox-live-feed.js';
 
 /** The caller's own in-app inbox. */
-@ApiTags('inbox')
+@ApiTag('inbox', 'A person’s notifications')
 @ApiBearerAuth()
 @Controller('v1/inbox')
 export class InboxController {
@@ -49,6 +49,7 @@ export class InboxController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One of my notifications' })
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { etagFor, requireIfMatch } from '@baton/http-api';
+import { etagFor, requireIfMatch, ApiTag } from '@baton/http-api';
 import { PreferenceDto, type EmailMode } from './dto/preference.dto.js';
 
 interface PreferenceView {
@@ -12,13 +12,14 @@ interface PreferenceView {
 }
 
 /** The caller's own choice of how routine e-mail reaches them. */
-@ApiTags('preferences')
+@ApiTag('preferences', 'How a person wants to hear about things')
 @ApiBearerAuth()
 @Controller('v1/preferences/me')
 export class PreferenceController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiOperation({ summary: 'How I hear about routine notifications (immediate e-mail or a daily digest)' })
   async get(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<PreferenceView> {
     const view = await this.load(caller);
     void reply.header('etag', etagFor(view.version));

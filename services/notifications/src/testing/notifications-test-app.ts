@@ -6,6 +6,7 @@ import type { TestInfra } from '@baton/testing';
 import { NotificationsModule } from '../app.module.js';
 import { NotificationsConfig } from '../config/notifications.config.js';
 import { loadRoutingRules } from '../routing/routing-rules.loader.js';
+import { notificationsService } from '../notifications.service-definition.js';
 
 export interface NotificationsTestApp extends TestService<NotificationsConfig> {
   /** Publishes an event on the test's stream as its producing service would (JetStream, msg id = event id). */
@@ -39,6 +40,7 @@ export async function startNotificationsTestApp(
 ): Promise<NotificationsTestApp> {
   const service = await startTestService({
     service: 'notifications',
+    description: notificationsService.description,
     config: NotificationsConfig,
     infra,
     // Quick retries and polls, so tests see a delivery's whole life in seconds.

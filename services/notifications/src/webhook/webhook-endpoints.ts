@@ -77,6 +77,12 @@ export class WebhookEndpoints implements OnApplicationBootstrap {
   }
 
   async register(caller: Caller, dto: RegisterWebhookDto): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+    if (this.targets.carriesCredentials(dto.url)) {
+      const message = 'url must not carry a user name or password';
+      throw ProblemException.of(422, 'webhook-target', 'Webhooks may not reach this address', message, {
+        errors: [{ field: 'url', rule: 'hasNoCredentials', message }],
+      });
+    }
     const refusal = this.targets.refusalOf(dto.url);
     if (refusal !== undefined) {
       const message = `url must reach a public address: ${refusal}`;

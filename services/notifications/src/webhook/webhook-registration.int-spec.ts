@@ -1,5 +1,11 @@
 import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
+import { eventually } from '../testing/eventually.js';
 import { startNotificationsTestApp, type NotificationsTestApp } from '../testing/notifications-test-app.js';
+import { newReferralIds, referralReceived } from '../testing/referral-events.js';
+import { WebhookReceiver } from '../testing/webhook-receiver.js';
+import { isPrivate } from './webhook-target.js';
 
 describe("registering an agency's webhook endpoints", () => {
   let infra: TestInfra;
@@ -48,15 +54,70 @@ describe("registering an agency's webhook endpoints", () => {
       'https://10.20.30.40/baton',
       'https://[::1]/baton',
       'https://[::ffff:192.168.1.10]/baton',
+      // The same loopback address in hex, decimal, octal and short forms, and with a trailing dot.
+      'http://0x7f000001/hook',
+      'http://2130706433/hook',
+      'http://0177.0.0.1/hook',
+      'http://127.1/hook',
+      'http://localhost./hook',
+      'http://0.0.0.0/hook',
+      // Carrier-grade NAT, and IPv6: mapped loopback, unique local, link-local, NAT64 of loopback, unspecified.
+      'https://100.64.0.1/baton',
+      'https://[::ffff:127.0.0.1]/baton',
+      'https://[fd00:ec2::254]/baton',
+      'https://[fe80::1]/baton',
+      'https://[64:ff9b::7f00:1]/baton',
+      'https://[::]/baton',
     ]) {
       const refused = await service.call('hub-admin', 'POST', '/v1/webhooks', { ...valid, url });
-      expect({ url, status: refused.status }).toEqual({ url, status: 422 });
       expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
-      expect(refused.body.errors).toEqual([
-        { field: 'url', rule: 'isPublicAddress', message: expect.stringMatching(/^url must reach a public address/) },
-      ]);
+      // Refused either as not a URL the validator accepts (400 isUrl) or as a private address (422), never taken.
+      const rule = refused.status === 400 ? 'isUrl' : 'isPublicAddress';
+      expect({ url, status: refused.status }).toEqual({ url, status: rule === 'isUrl' ? 400 : 422 });
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'url', rule })]);
+      if (rule === 'isPublicAddress') {
+        expect(refused.body.errors[0].message).toMatch(/^url must reach a public address/);
+      }
     }
     expect((await service.call('hub-admin', 'GET', '/v1/webhooks')).body.items).toEqual([]);
+  });
+
+  it('refuses a URL carrying a user name or password, whichever side of the @ the address is', async () => {
+    for (const url of ['https://hub-system.example.org@10.0.0.5/baton', 'https://user:pass@hub-system.example.org/']) {
+      const refused = await service.call('hub-admin', 'POST', '/v1/webhooks', { ...valid, url });
+      expect({ url, status: refused.status }).toEqual({ url, status: 422 });
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'url', rule: 'hasNoCredentials' })]);
+    }
+    expect((await service.call('hub-admin', 'GET', '/v1/webhooks')).body.items).toEqual([]);
+  });
+
+  it('refuses at delivery a name that resolves inside the network, sending it nothing', async () => {
+    // The machine's own name resolves (hosts file) to an address of this host: fine to register, never reached.
+    const name = hostname();
+    const [resolved] = await lookup(name, { all: true });
+    expect(isPrivate(resolved.address)).toBe(true);
+    const receiver = await WebhookReceiver.start();
+    try {
+      const port = new URL(receiver.url).port;
+      const registered = await service.call('hub-admin', 'POST', '/v1/webhooks', {
+        url: `http://${name}:${port}/hook`,
+        eventTypes: ['baton.referral.received.v1'],
+      });
+      expect(registered.status).toBe(201);
+      const event = referralReceived(newReferralIds());
+      await service.publish(event);
+      const dead = await eventually('the refused delivery', async () => {
+        const page = await service.call('hub-admin', 'GET', '/v1/deliveries?status=dead');
+        return page.body.items.find(
+          (d: { eventId: string; channel: string }) => d.eventId === event.id && d.channel === 'webhook',
+        );
+      });
+      expect(dead.lastError).toMatch(/resolves to .*which webhooks may not reach/);
+      expect(receiver.requests).toEqual([]);
+      await service.call('hub-admin', 'DELETE', `/v1/webhooks/${registered.body.id}`);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("shows the secret once, lists the agency's own endpoints only, and hides them from other agencies", async () => {

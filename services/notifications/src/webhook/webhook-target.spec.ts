@@ -35,6 +35,29 @@ describe('where a webhook may be sent', () => {
     expect(new WebhookTargets(true).refusalOf('http://127.0.0.1:8080/x')).toBeUndefined();
   });
 
+  it.each([
+    'http://0x7f000001/',
+    'http://2130706433/',
+    'http://0177.0.0.1/',
+    'http://127.1/',
+    'http://%31%32%37.0.0.1/',
+    'http://localhost./',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[64:ff9b::7f00:1]/',
+    'http://[2002:7f00:1::]/',
+    'http://100.64.0.1/',
+    'http://[fd00:ec2::254]/',
+    'http://hooks.example.org@10.0.0.5/',
+  ])('refuses %s however the address is written', (url) => {
+    expect(new WebhookTargets(false).refusalOf(url)).toEqual(expect.any(String));
+  });
+
+  it('finds a user name or password in a URL, in every setting', () => {
+    expect(new WebhookTargets(true).carriesCredentials('https://hooks.example.org@10.0.0.5/')).toBe(true);
+    expect(new WebhookTargets(true).carriesCredentials('https://u:p@hooks.example.org/')).toBe(true);
+    expect(new WebhookTargets(true).carriesCredentials('https://hooks.example.org/')).toBe(false);
+  });
+
   it('refuses, when connecting, a name that resolves to a private address (checked at delivery, not only at registration)', async () => {
     // localhost resolves from the hosts file, with no DNS server involved.
     await expect(lookupOf(new WebhookTargets(false), 'localhost')).rejects.toThrow(

@@ -11,10 +11,25 @@ import ipaddr from 'ipaddr.js';
 export class WebhookTargets {
   constructor(private readonly allowPrivate: boolean) {}
 
+  /**
+   * Whether the URL names a user or password: `https://hooks.example.org@10.0.0.5/` reads as a host to a person
+   * and as credentials to the client, so a target is written without them (in every setting).
+   */
+  carriesCredentials(url: string): boolean {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  }
+
   /** Why the URL may not be registered, or undefined: catches literal addresses and `localhost` at once. */
   refusalOf(url: string): string | undefined {
     if (this.allowPrivate) return undefined;
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const parsed = new URL(url);
+    // WHATWG parsing has already turned hex, octal, decimal and short IPv4 forms (0x7f000001, 0177.0.0.1,
+    // 2130706433, 127.1) into dotted quads; a trailing dot (localhost.) is the same name.
+    const host = parsed.hostname
+      .replace(/^\[|\]$/g, '')
+      .replace(/\.+$/, '')
+      .toLowerCase();
     if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is this host`;
     if (isIP(host) !== 0 && isPrivate(host)) return `${host} is a private, loopback or reserved address`;
     return undefined;

@@ -1,15 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor } from '@baton/http-api';
+import { etagFor, ApiTag } from '@baton/http-api';
 import { RegisterWebhookDto, RotateSecretDto } from './dto/register-webhook.dto.js';
 import { WebhookEndpoints, type WebhookEndpointView } from './webhook-endpoints.js';
 
 const DEFAULT_OVERLAP_MINUTES = 24 * 60;
 
 /** Agencies' own systems: endpoints registered by the agency's admin, each choosing its event types. */
-@ApiTags('webhooks')
+@ApiTag('webhooks', 'Signed webhooks an agency registers to hear about its families')
 @ApiBearerAuth()
 @Roles('agency-admin')
 @Controller('v1/webhooks')
@@ -35,6 +35,7 @@ export class WebhookController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One of my agency’s endpoints' })
   async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<WebhookEndpointView> {
     return this.endpoints.get(caller, id);
   }
@@ -57,6 +58,7 @@ export class WebhookController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Stop sending to an endpoint and forget it' })
   async remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
     await this.endpoints.remove(caller, id);
   }

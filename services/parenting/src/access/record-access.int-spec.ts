@@ -140,9 +140,13 @@ describe('who sees an order and a contract, from the TAF plan events', () => {
       "SELECT envelope->'data' AS data FROM outbox WHERE type = 'baton.access.recorded.v1' AND envelope->'data'->'recordIds' ? $1",
       [orderId],
     );
-    const readers = rows.map((r: { data: { accessor: { personId: string } } }) => r.data.accessor.personId);
-    expect(readers).toEqual(expect.arrayContaining(['yot-officer', 'hub-triager', 'school-dsl']));
-    expect(readers).not.toContain('adult-worker');
+    type Row = { data: { action: string; accessor: { personId: string } } };
+    const by = (action: string) =>
+      rows.filter((r: Row) => r.data.action === action).map((r: Row) => r.data.accessor.personId);
+    expect(by('read')).toEqual(expect.arrayContaining(['yot-officer', 'hub-triager', 'school-dsl']));
+    expect(by('read')).not.toContain('adult-worker');
+    // The uninvolved agency's try is kept too, as an attempt the auditor finds in the order's history.
+    expect(by('not-found')).toContain('adult-worker');
   });
 
   it('applies the same rules to a contract, and keeps a refusal as evidence', async () => {

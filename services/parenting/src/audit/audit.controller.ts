@@ -1,11 +1,11 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
+import { ApiTag, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
 import { OrderLoader } from '../order/order.loader.js';
 import { ConsistencyQueries } from './consistency.queries.js';
 import { ConsistencyQueryDto, ExceptionsQueryDto } from './dto/audit-query.dto.js';
@@ -23,7 +23,7 @@ const EXCEPTION_COLUMNS: (keyof AuditException)[] = [
 ];
 
 /** What managers audit: each order's timeline, the exceptions, and consistency across holding agencies. */
-@ApiTags('manager audit')
+@ApiTag('manager audit', 'Managers’ audit of parenting cases')
 @ApiBearerAuth()
 @Controller('v1')
 export class AuditController {

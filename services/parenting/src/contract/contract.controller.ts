@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { etagFor, Origin, ProblemException, type RequestOrigin } from '@baton/http-api';
+import { etagFor, Origin, ProblemException, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { ContractSteps } from './contract-steps.usecase.js';
 import { ContractLoader } from './contract.loader.js';
 import { contractView, evidenceBundle } from './contract.views.js';
@@ -24,7 +24,7 @@ import type { ParentingContract } from './parenting-contract.entity.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'ETag of the contract as read' };
 
-@ApiTags('contracts')
+@ApiTag('contracts', 'Parenting contracts: voluntary agreements with parents')
 @ApiBearerAuth()
 @Controller('v1/contracts')
 export class ContractController {

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor } from '@baton/http-api';
+import { etagFor, ApiTag } from '@baton/http-api';
 import { statusView } from '../order/order.views.js';
 import { ApplyToCourt } from './apply-to-court.usecase.js';
 import { CompleteOrder } from './complete-order.usecase.js';
@@ -16,7 +16,7 @@ import {
 import { RecordAppeal } from './record-appeal.usecase.js';
 import { RecordApplicationOutcome } from './record-application-outcome.usecase.js';
 
-@ApiTags('court')
+@ApiTag('court', 'Applications to court and the court’s decisions')
 @ApiBearerAuth()
 @Roles('practitioner', 'manager')
 @Controller('v1/orders/:orderId')

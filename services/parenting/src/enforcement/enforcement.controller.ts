@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor } from '@baton/http-api';
+import { etagFor, ApiTag } from '@baton/http-api';
 import { ApproveProsecution } from './approve-prosecution.usecase.js';
 import { DecideBreach } from './decide-breach.usecase.js';
 import { ApproveProsecutionDto, DecideBreachDto, RecordContactDto } from './dto/enforcement.dto.js';
@@ -11,7 +11,7 @@ import { RecordContact } from './record-contact.usecase.js';
 
 const IF_MATCH = { name: 'If-Match', required: true, description: 'ETag of the enforcement case as read' };
 
-@ApiTags('enforcement')
+@ApiTag('enforcement', 'Breaches of parenting orders and what is done about them')
 @ApiBearerAuth()
 @Roles('practitioner', 'manager')
 @Controller('v1/orders/:orderId/enforcement/:caseId')

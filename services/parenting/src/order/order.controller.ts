@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { etagFor, Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
 import { ListOrdersQueryDto } from './dto/list-orders.dto.js';
 import { MakeOrderDto } from './dto/make-order.dto.js';
 import { MakeOrder } from './make-order.usecase.js';
@@ -19,7 +19,7 @@ const PURPOSE = {
   'plan-member': 'member of the family plan',
 } as const;
 
-@ApiTags('orders')
+@ApiTag('orders', 'Parenting orders made by a court')
 @ApiBearerAuth()
 @Controller('v1/orders')
 export class OrderController {

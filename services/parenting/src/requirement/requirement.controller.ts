@@ -1,7 +1,8 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { ApiTag } from '@baton/http-api';
 import { RecordCompliance } from '../compliance/record-compliance.usecase.js';
 import { RecordComplianceDto } from '../compliance/dto/record-compliance.dto.js';
 import { enforcementView } from '../enforcement/enforcement.views.js';
@@ -11,7 +12,7 @@ import { ScheduleSessionDto } from './dto/schedule-session.dto.js';
 import { requirementSummary } from './requirement.views.js';
 import { ScheduleSession } from './schedule-session.usecase.js';
 
-@ApiTags('requirements and compliance')
+@ApiTag('requirements and compliance', 'What an order or contract requires and how the parent complies')
 @ApiBearerAuth()
 @Roles('practitioner', 'manager')
 @Controller('v1/orders/:orderId')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DevIssuer } from '@baton/auth';
+import type { TestIssuer } from '@baton/testing';
 import { addDays, addMonths, lastDayOfPeriod } from '../domain/calendar-dates.js';
 
 /** Invented people of the demo tenant (config/tenants/demo.json); no real person's details. */
@@ -42,7 +42,7 @@ export const PEOPLE = {
 
 export type Person = keyof typeof PEOPLE;
 
-export function tokenFor(issuer: DevIssuer, person: Person, tenant = 'demo'): Promise<string> {
+export function tokenFor(issuer: TestIssuer, person: Person, tenant = 'demo'): Promise<string> {
   return issuer.sign({ ...PEOPLE[person], roles: [...PEOPLE[person].roles], tenant }, { expiresIn: '10m' });
 }
 

@@ -3,6 +3,7 @@ import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
 import { ParentingModule } from '../app.module.js';
 import { ParentingConfig } from '../config/parenting.config.js';
+import { parentingService } from '../parenting.service-definition.js';
 
 export interface ParentingTestApp extends TestService<ParentingConfig> {
   clock: SettableClock;
@@ -13,6 +14,7 @@ export async function startParentingTestApp(infra: TestInfra, now: Date): Promis
   const clock = new SettableClock(now);
   const service = await startTestService({
     service: 'parenting',
+    description: parentingService.description,
     config: ParentingConfig,
     infra,
     // Tests run the deadline scan themselves, at the times they choose.

@@ -1,12 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@baton/auth';
 import { CIN_REFERRAL_SOURCES, REFERRAL_OUTCOMES } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
+import { ApiSuccess, ApiTag } from '@baton/http-api';
 import { CONCERN_CATEGORIES, LAWFUL_BASES } from '../referral/dto/create-referral.dto.js';
+import { ReferralReferenceView } from './reference.responses.js';
 
 /** The code lists a referral form needs, with the caller's authority's own labels for levels of need. */
-@ApiTags('reference')
+@ApiTag('reference', "Code lists and the caller's authority's own reference data that forms need")
 @ApiBearerAuth()
 @Controller('v1/reference')
 export class ReferenceController {
@@ -19,6 +21,7 @@ export class ReferenceController {
       'allocatableWorkers: the practitioners of agencies that receive referrals or are children’s social care, ' +
       'by personId; a decision allocates one of the receiving agency (or, on a step-up, of children’s social care).',
   })
+  @ApiSuccess(200, { description: 'The code lists', type: ReferralReferenceView })
   reference(@CurrentCaller() caller: Caller) {
     const tenant = this.tenants.requireTenant(caller.tenant);
     return {

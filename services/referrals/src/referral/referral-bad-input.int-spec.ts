@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { DevIssuer } from '@baton/auth';
-import { type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
+import { TestIssuer, type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { PEOPLE, schoolReferral, tokenFor } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
@@ -217,7 +216,7 @@ describe('bad input to POST /v1/referrals', () => {
   });
 
   it('refuses a token signed by a key the issuer never published', async () => {
-    const impostor = await DevIssuer.ephemeral({ issuer: service.issuer.issuer, audience: 'baton' });
+    const impostor = await TestIssuer.ephemeral({ issuer: service.issuer.issuer, audience: 'baton' });
     const forged = await impostor.sign(
       { ...PEOPLE.hubManager, roles: ['manager'], tenant: 'demo' },
       { expiresIn: '5m' },

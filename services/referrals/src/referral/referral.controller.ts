@@ -1,9 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiIdempotencyKey,
+  ApiIfMatch,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  etagFor,
+  Origin,
+  type RequestOrigin,
+} from '@baton/http-api';
 import { AccessRecorder } from '@baton/access-log';
 import { relationshipTo, type ReferralRelationship } from '../access/referral-access.policy.js';
 import { ListReferralsQueryDto } from '../triage/dto/queue-query.dto.js';
@@ -15,13 +24,14 @@ import { ReceiveReferral } from './receive-referral/receive-referral.usecase.js'
 import { ReferralLoader } from './referral.loader.js';
 import type { Referral } from './referral.entity.js';
 import { viewFor, type ReferralView } from './referral.views.js';
+import { ReferralPage, ReferralView as ReferralViewSchema } from './referral.responses.js';
 
 /** Whoever just wrote a referral is related to it: its receiving agency or its referrer. */
 function relationshipOfCreator(caller: Caller, referral: Referral): ReferralRelationship {
   return relationshipTo(caller, referral) ?? 'referrer';
 }
 
-@ApiTags('referrals')
+@ApiTag('referrals', 'Referrals into the front door: made, read, listed, withdrawn, with consent and deadlines')
 @ApiBearerAuth()
 @Controller('v1/referrals')
 export class ReferralController {
@@ -37,7 +47,9 @@ export class ReferralController {
   @Post()
   @Roles('practitioner', 'triager', 'manager')
   @ApiOperation({ summary: 'Refer a family' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body return the same referral' })
+  @ApiIdempotencyKey()
+  @ApiSuccess(201, { description: 'The referral as received', type: ReferralViewSchema, headers: ['ETag', 'Location'] })
+  @ApiProblems(403, 422)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateReferralDto,
@@ -51,6 +63,7 @@ export class ReferralController {
 
   @Get()
   @ApiOperation({ summary: 'Referrals my agency sent, oldest first' })
+  @ApiSuccess(200, { description: 'A page of referrals', type: ReferralPage })
   async listSent(
     @CurrentCaller() caller: Caller,
     @Query() query: ListReferralsQueryDto,
@@ -68,6 +81,8 @@ export class ReferralController {
 
   @Get(':id')
   @ApiOperation({ summary: "A referral, as the caller's agency may see it" })
+  @ApiSuccess(200, { description: 'The referral', type: ReferralViewSchema, headers: ['ETag'] })
+  @ApiProblems(404)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -89,7 +104,9 @@ export class ReferralController {
   @HttpCode(200)
   @Roles('practitioner', 'triager', 'manager')
   @ApiOperation({ summary: 'Withdraw a referral that has not been triaged yet' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The referral, withdrawn', type: ReferralViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 428)
   async withdrawReferral(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -61,8 +61,9 @@ export interface ReferralDecision {
   decidedAt: string;
   decidedBy: PersonRef;
   allocatedTeamId?: string;
-  /** A person of the tenant's people, chosen by id. */
-  allocatedWorker?: PersonRef;
+  /** The allocated worker: a person of the tenant's people, chosen by id, with the name the directory gives. */
+  allocatedWorkerId?: string;
+  allocatedWorkerName?: string;
 }
 
 export interface ReferralWithdrawal {

@@ -110,12 +110,8 @@ export function referralDecided(r: Referral, cause: Cause) {
       ...(r.referrerAgencyId ? { referrerAgencyId: r.referrerAgencyId } : {}),
       urgent: decision.outcome === 'step-up-social-care',
       ...(decision.allocatedTeamId ? { allocatedTeamId: decision.allocatedTeamId } : {}),
-      ...(decision.allocatedWorker
-        ? {
-            allocatedWorkerId: decision.allocatedWorker.personId,
-            allocatedWorkerName: decision.allocatedWorker.name,
-          }
-        : {}),
+      ...(decision.allocatedWorkerId ? { allocatedWorkerId: decision.allocatedWorkerId } : {}),
+      ...(decision.allocatedWorkerName ? { allocatedWorkerName: decision.allocatedWorkerName } : {}),
       consent: consentSummary(r),
       children: childSummaries(r),
       carers: carerSummaries(r),

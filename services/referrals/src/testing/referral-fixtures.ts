@@ -1,4 +1,4 @@
-import type { DevIssuer } from '@baton/auth';
+import type { TestIssuer } from '@baton/testing';
 
 /** Invented people from the demo tenant (config/tenants/demo.json); no real person's details. */
 export const PEOPLE = {
@@ -15,7 +15,7 @@ export const PEOPLE = {
 
 export type Person = keyof typeof PEOPLE;
 
-export function tokenFor(issuer: DevIssuer, person: Person, tenant = 'demo'): Promise<string> {
+export function tokenFor(issuer: TestIssuer, person: Person, tenant = 'demo'): Promise<string> {
   return issuer.sign({ ...PEOPLE[person], roles: [...PEOPLE[person].roles], tenant }, { expiresIn: '10m' });
 }
 

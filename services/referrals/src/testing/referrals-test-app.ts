@@ -3,6 +3,7 @@ import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
 import { ReferralsModule } from '../app.module.js';
 import { ReferralsConfig } from '../config/referrals.config.js';
+import { referralsService } from '../referrals.service-definition.js';
 
 export interface ReferralsTestApp extends TestService<ReferralsConfig> {
   clock: SettableClock;
@@ -13,6 +14,7 @@ export async function startReferralsTestApp(infra: TestInfra, now: Date): Promis
   const clock = new SettableClock(now);
   const service = await startTestService({
     service: 'referrals',
+    description: referralsService.description,
     config: ReferralsConfig,
     infra,
     // Tests run the deadline scan themselves, at the times they choose.

@@ -76,9 +76,7 @@ export class DecideReferral {
         decidedAt: now.toISOString(),
         decidedBy: { personId: caller.personId, name: caller.name, agencyId: caller.agencyId },
         ...(dto.allocatedTeamId ? { allocatedTeamId: dto.allocatedTeamId } : {}),
-        ...(worker
-          ? { allocatedWorker: { personId: worker.personId, name: worker.name, agencyId: worker.agencyId } }
-          : {}),
+        ...(worker ? { allocatedWorkerId: worker.personId, allocatedWorkerName: worker.name } : {}),
       };
       await manager.update(
         Referral,

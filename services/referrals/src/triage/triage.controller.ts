@@ -1,16 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor, Origin, type RequestOrigin } from '@baton/http-api';
 import { AccessRecorder } from '@baton/access-log';
 import { receivingAgencyView } from '../referral/referral.views.js';
 import { DecideReferral } from './decide-referral.usecase.js';
 import { DecideReferralDto } from './dto/decide-referral.dto.js';
 import { ListReferralsQueryDto, TriageQueueQueryDto } from './dto/queue-query.dto.js';
 import { ReferralQueries } from './referral-queries.js';
+import { ReferralPage, ReferralView } from '../referral/referral.responses.js';
 
-@ApiTags('triage')
+@ApiTag('triage', 'The front door triages referrals against levels of need and decides on them')
 @ApiBearerAuth()
 @Roles('triager', 'manager')
 @Controller('v1')
@@ -23,6 +24,8 @@ export class TriageController {
 
   @Get('triage/queue')
   @ApiOperation({ summary: 'Referrals addressed to my agency, oldest first (default: awaiting a decision)' })
+  @ApiSuccess(200, { description: 'A page of referrals awaiting triage', type: ReferralPage })
+  @ApiProblems(403)
   async queue(@CurrentCaller() caller: Caller, @Query() query: TriageQueueQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.triageQueue(caller, query);
     await this.access.record(caller, origin, {
@@ -36,6 +39,8 @@ export class TriageController {
 
   @Get('triage/overdue')
   @ApiOperation({ summary: 'Referrals past their 1-working-day decision deadline' })
+  @ApiSuccess(200, { description: 'A page of overdue referrals', type: ReferralPage })
+  @ApiProblems(403)
   async overdue(
     @CurrentCaller() caller: Caller,
     @Query() query: ListReferralsQueryDto,
@@ -54,7 +59,9 @@ export class TriageController {
   @Post('referrals/:id/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the triage decision' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the referral as read' })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The referral with its decision', type: ReferralView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async decision(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

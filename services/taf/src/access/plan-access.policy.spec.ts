@@ -20,9 +20,21 @@ describe('who may see a plan', () => {
     expect(relationshipTo(caller({ personId: 'hub-triager', agencyId: 'demo-early-help-hub' }), plan)).toBe('lead');
   });
 
-  it("sees member agencies' practitioners as members, and any manager of the tenant as a manager", () => {
+  it("sees member agencies' practitioners as members, and their managers as managers", () => {
     expect(relationshipTo(caller({ agencyId: 'demo-oakfield-primary' }), plan)).toBe('member');
-    expect(relationshipTo(caller({ roles: ['manager'] }), plan)).toBe('manager');
+    expect(relationshipTo(caller({ agencyId: 'demo-oakfield-primary', roles: ['manager'] }), plan)).toBe('manager');
+  });
+
+  it('gives the front door’s managers every plan, and a manager of an uninvolved agency none', () => {
+    const facts = { ...plan, lead: { personId: 'school-dsl', agencyId: 'demo-oakfield-primary' } };
+    facts.memberAgencyIds = ['demo-oakfield-primary'];
+    const frontDoor = { ...facts, frontDoorAgencyId: 'demo-early-help-hub' };
+    expect(relationshipTo(caller({ agencyId: 'demo-early-help-hub', roles: ['manager'] }), frontDoor)).toBe('manager');
+    expect(relationshipTo(caller({ agencyId: 'demo-early-help-hub' }), frontDoor)).toBeUndefined();
+    expect(relationshipTo(caller({ agencyId: 'demo-police', roles: ['manager'] }), frontDoor)).toBeUndefined();
+    expect(
+      relationshipTo(caller({ agencyId: 'demo-family-voluntary', roles: ['manager'] }), frontDoor),
+    ).toBeUndefined();
   });
 
   it('does not see the plan from an agency not on it, or from another authority', () => {

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, type RequestOrigin } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { Assessments } from './assessment.usecase.js';
 import { RecordAssessmentDto } from './dto/record-assessment.dto.js';
+import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
+import { AssessmentView } from './assessment.responses.js';
 
-@ApiTags('assessment')
+@ApiTag('assessment', 'The family’s early help assessment and who it is shared with')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/assessment')
 export class AssessmentController {
@@ -20,7 +22,13 @@ export class AssessmentController {
   @Post()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Record the early help assessment and who it is shared with (lead professional only)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(201, {
+    description: 'The plan with its assessment summary',
+    type: PlanViewSchema,
+    headers: ['ETag', 'Location'],
+  })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async record(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -35,6 +43,8 @@ export class AssessmentController {
 
   @Get()
   @ApiOperation({ summary: 'The latest early help assessment (the lead, and agencies it is shared with)' })
+  @ApiSuccess(200, { description: 'The latest assessment', type: AssessmentView })
+  @ApiProblems(404)
   async read(@CurrentCaller() caller: Caller, @Param('planId') planId: string, @Origin() origin: RequestOrigin) {
     const { state, relationship, assessment } = await this.assessments.latest(caller, planId);
     await this.access.record(caller, origin, {

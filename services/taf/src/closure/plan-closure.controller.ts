@@ -1,12 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { ClosePlanDto, StepDownDto, StepUpDto, WithdrawAgreementDto } from './dto/closure.dto.js';
 import { PlanClosure } from './plan-closure.usecase.js';
+import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 
-@ApiTags('closure')
+@ApiTag('closure', 'Closing a plan, stepping it up or down')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId')
 @Roles('practitioner', 'manager')
@@ -16,7 +18,9 @@ export class PlanClosureController {
   @Post('closure')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the plan with a reason (lead professional only)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The plan, closed', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async close(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -30,7 +34,9 @@ export class PlanClosureController {
   @Post('step-up')
   @HttpCode(200)
   @ApiOperation({ summary: "Step up to children's social care: urgent event, then the plan closes" })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The plan, stepped up and closed', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async stepUp(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -44,7 +50,9 @@ export class PlanClosureController {
   @Post('step-down')
   @HttpCode(200)
   @ApiOperation({ summary: 'Step down to universal services; the plan closes' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The plan, stepped down and closed', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async stepDown(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -58,7 +66,9 @@ export class PlanClosureController {
   @Post('agreement-withdrawal')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the family's withdrawal of agreement: no new information flows to partners" })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The plan, agreement withdrawn', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async withdrawAgreement(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
+import { TenantDirectory } from '@baton/tenancy';
 import { PlanEvents } from '@baton/contracts';
 import { ProblemException, requireIfMatch } from '@baton/http-api';
 import { relationshipTo } from '../access/plan-access.policy.js';
@@ -41,6 +42,7 @@ export class AnswerHandover {
     private readonly store: PlanStore,
     private readonly recorder: PlanEventRecorder,
     private readonly clock: Clock,
+    private readonly tenants: TenantDirectory,
   ) {}
 
   accept(caller: Caller, planId: string, handoverId: string, ifMatch: string | undefined): Promise<PlanState> {
@@ -93,8 +95,12 @@ export class AnswerHandover {
         tenant: state.plan.tenant,
         lead: state.lead,
         memberAgencyIds: state.members.map((m) => m.agencyId),
+        frontDoorAgencyId: this.tenants.tenant(caller.tenant)?.referralFrontDoorAgencyId,
       });
-      const addressee = caller.personId === handover.proposedLead.personId;
+      // The addressee is the proposed lead's person at the proposed lead's agency: a token with their person id
+      // and another agency is a stranger, and gets the plan's 404 before any rule could say the handover exists.
+      const addressee =
+        caller.personId === handover.proposedLead.personId && caller.agencyId === handover.proposedLead.agencyId;
       if (!related && !addressee) throw notFound();
       const title = 'The handover cannot be answered';
       const violations = answerHandoverViolations(caller, handover);

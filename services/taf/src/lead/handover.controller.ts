@@ -1,14 +1,15 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { AnswerHandover } from './answer-handover.usecase.js';
 import { DeclineHandoverDto, ProposeHandoverDto } from './dto/handover.dto.js';
 import { ProposeHandover } from './propose-handover.usecase.js';
+import { HandoverDeclinedView, PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 
-@ApiTags('lead professional')
+@ApiTag('lead professional', 'Handing the lead professional role to someone else')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/handovers')
 @Roles('practitioner', 'manager')
@@ -20,7 +21,13 @@ export class HandoverController {
 
   @Post()
   @ApiOperation({ summary: 'Propose a new lead professional (the lead, or a manager of the lead’s agency)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(201, {
+    description: 'The plan with the handover pending',
+    type: PlanViewSchema,
+    headers: ['ETag', 'Location'],
+  })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async proposeHandover(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -41,7 +48,9 @@ export class HandoverController {
       'Changes who leads, not what each member’s role is: the new lead’s agency and the former lead’s keep the ' +
       'roles they joined with; an agency not yet on the plan joins in the new lead’s own role (proposedLead.role).',
   })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The plan under its new lead professional', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async accept(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -55,7 +64,9 @@ export class HandoverController {
   @Post(':handoverId/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline becoming lead professional (the proposed lead only)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The answer was recorded', type: HandoverDeclinedView, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async decline(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

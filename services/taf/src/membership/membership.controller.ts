@@ -1,12 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
 import { MemberDto } from '../plan/dto/people.dto.js';
 import { relationshipNow, viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { Membership } from './membership.usecase.js';
+import { MemberLeftView, PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 
 export class MemberDepartureDto {
   @ApiProperty({ example: 'Attendance has recovered; school support continues as usual' })
@@ -16,7 +17,7 @@ export class MemberDepartureDto {
   reason: string;
 }
 
-@ApiTags('members')
+@ApiTag('members', 'Agencies on a plan')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/members')
 @Roles('practitioner', 'manager')
@@ -25,7 +26,9 @@ export class MembershipController {
 
   @Post()
   @ApiOperation({ summary: 'Add an agency to the Team Around the Family (lead professional only)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(201, { description: 'The plan with the new member', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async add(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -41,7 +44,13 @@ export class MembershipController {
   @Post(':memberId/departure')
   @HttpCode(200)
   @ApiOperation({ summary: 'An agency leaves the plan (removed by the lead, or leaving itself)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, {
+    description: 'The plan; or, for an agency that has just left it, only that it left',
+    oneOf: [PlanViewSchema, MemberLeftView],
+    headers: ['ETag'],
+  })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async leave(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

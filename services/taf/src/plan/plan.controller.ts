@@ -1,10 +1,18 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiIdempotencyKey,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  etagFor,
+  Origin,
+  type RequestOrigin,
+} from '@baton/http-api';
 import { ListPlansQueryDto, PageQueryDto } from '../timeline/timeline-query.dto.js';
 import { TimelineQueries } from '../timeline/timeline.queries.js';
 import { OpenPlanDto } from './dto/open-plan.dto.js';
@@ -12,10 +20,11 @@ import { OpenPlan } from './open-plan/open-plan.usecase.js';
 import { PlanLoader } from './plan.loader.js';
 import { PlanQueries } from './plan.queries.js';
 import { planViewFor, viewAfterChange, type PlanView } from './plan.views.js';
+import { PlanListPage, PlanView as PlanViewSchema, TimelinePage } from './plan.responses.js';
 
 const PURPOSE = { lead: 'lead professional', manager: 'management oversight', member: 'plan member' } as const;
 
-@ApiTags('plans')
+@ApiTag('plans', 'Team Around the Family plans and their timelines')
 @ApiBearerAuth()
 @Controller('v1/plans')
 export class PlanController {
@@ -31,7 +40,9 @@ export class PlanController {
   @Post()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Open a plan for a family you work with, naming the lead professional' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body return the same plan' })
+  @ApiIdempotencyKey()
+  @ApiSuccess(201, { description: 'The plan as opened', type: PlanViewSchema, headers: ['ETag', 'Location'] })
+  @ApiProblems(403, 404, 409, 422)
   async open(
     @CurrentCaller() caller: Caller,
     @Body() body: OpenPlanDto,
@@ -45,7 +56,8 @@ export class PlanController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Plans I lead or my agency is on (managers: every plan of the authority)' })
+  @ApiOperation({ summary: 'Plans I lead or my agency is on (the front door’s managers: every plan of the authority)' })
+  @ApiSuccess(200, { description: 'A page of plans', type: PlanListPage })
   async list(@CurrentCaller() caller: Caller, @Query() query: ListPlansQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.list(caller, query);
     await this.access.record(caller, origin, {
@@ -59,6 +71,8 @@ export class PlanController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A plan, as the caller may see it' })
+  @ApiSuccess(200, { description: 'The plan', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(404)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -78,6 +92,8 @@ export class PlanController {
 
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Everything that happened to a plan, oldest first' })
+  @ApiSuccess(200, { description: 'A page of the plan’s timeline', type: TimelinePage })
+  @ApiProblems(404)
   async timeline(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,3 +1,4 @@
+import { TenantDirectory } from '@baton/tenancy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@baton/auth';
@@ -14,7 +15,10 @@ export interface PlanForCaller {
 /** Loads a plan only for a caller related to it; to anyone else it does not exist (404, not 403). */
 @Injectable()
 export class PlanLoader {
-  constructor(private readonly store: PlanStore) {}
+  constructor(
+    private readonly store: PlanStore,
+    private readonly tenants: TenantDirectory,
+  ) {}
 
   async forCaller(
     manager: EntityManager,
@@ -28,6 +32,7 @@ export class PlanLoader {
           tenant: state.plan.tenant,
           lead: state.lead,
           memberAgencyIds: state.members.map((m) => m.agencyId),
+          frontDoorAgencyId: this.tenants.tenant(caller.tenant)?.referralFrontDoorAgencyId,
         })
       : undefined;
     if (!state || !relationship) throw ProblemException.notFound(`Plan ${id}`);

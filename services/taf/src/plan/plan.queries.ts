@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
+import { TenantDirectory } from '@baton/tenancy';
 import { decodeCursor, pageOf, type Page } from '@baton/http-api';
+import { isFrontDoorManager } from '../access/plan-access.policy.js';
 import type { ListPlansQueryDto } from '../timeline/timeline-query.dto.js';
 import type { PlanChildRecord } from './plan.entity.js';
 import { childOf } from './plan.snapshot.js';
@@ -37,14 +39,18 @@ interface ListRow {
 /** Plans a caller may list: every plan of the tenant for managers; otherwise those they lead or their agency is on. */
 @Injectable()
 export class PlanQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantDirectory,
+  ) {}
 
   async list(caller: Caller, query: ListPlansQueryDto): Promise<Page<PlanListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const [openedAt, id] = query.cursor
       ? decodeCursor(query.cursor, 2)
       : ['-infinity', '00000000-0000-0000-0000-000000000000'];
-    const manager = caller.roles.includes('manager');
+    // A manager lists the plans their agency is on, as anyone does; the front door's managers list them all.
+    const everyPlan = isFrontDoorManager(caller, this.tenants.tenant(caller.tenant)?.referralFrontDoorAgencyId);
     const rows: ListRow[] = await this.dataSource.query(
       `SELECT p.id, p.family_id, p.status, p.level_of_need, p.opened_at, p.children,
               l.name, l.agency_id, l.agency_name, l.email, l.phone, p.next_review_date::text AS next_review_date
@@ -54,7 +60,7 @@ export class PlanQueries {
           AND ($5 OR (l.person_id = $6 AND l.agency_id = $7)
                OR EXISTS (SELECT 1 FROM plan_member m WHERE m.plan_id = p.id AND m.agency_id = $7 AND m.left_at IS NULL))
         ORDER BY p.opened_at, p.id LIMIT $8`,
-      [caller.tenant, query.status ?? null, openedAt, id, manager, caller.personId, caller.agencyId, limit + 1],
+      [caller.tenant, query.status ?? null, openedAt, id, everyPlan, caller.personId, caller.agencyId, limit + 1],
     );
     return pageOf(
       rows,

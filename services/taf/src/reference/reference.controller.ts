@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@baton/auth';
 import {
   FAMILY_LEAD_PREFERENCES,
@@ -8,8 +8,10 @@ import {
   PLAN_CLOSURE_REASONS,
 } from '@baton/contracts';
 import { TenantDirectory } from '@baton/tenancy';
+import { ApiSuccess, ApiTag } from '@baton/http-api';
+import { PlanReferenceView } from './reference.responses.js';
 
-@ApiTags('reference')
+@ApiTag('reference', "Code lists and the caller's authority's own reference data that forms need")
 @ApiBearerAuth()
 @Controller('v1/reference')
 export class ReferenceController {
@@ -19,6 +21,7 @@ export class ReferenceController {
   @ApiOperation({
     summary: "The caller's authority's plan reference data: headline outcomes, review cadence and the scales",
   })
+  @ApiSuccess(200, { description: 'The reference data', type: PlanReferenceView })
   plans(@CurrentCaller() caller: Caller) {
     const tenant = this.tenants.requireTenant(caller.tenant);
     return {

@@ -1,17 +1,19 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { Origin, type RequestOrigin } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
 import { PlanLoader } from '../plan/plan.loader.js';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { RecordReviewDto } from './dto/record-review.dto.js';
 import { PlanReviewRow } from './plan-review.entity.js';
 import { RecordReview } from './record-review.usecase.js';
+import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
+import { ReviewList } from './review.responses.js';
 
-@ApiTags('reviews')
+@ApiTag('reviews', 'Plan reviews and their cadence')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId/reviews')
 export class ReviewController {
@@ -25,7 +27,9 @@ export class ReviewController {
   @Post()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Record a review: attendees, progress per outcome, decisions, next date (lead only)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(201, { description: 'The plan after its review', type: PlanViewSchema, headers: ['ETag', 'Location'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async record(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -40,6 +44,8 @@ export class ReviewController {
 
   @Get()
   @ApiOperation({ summary: "The plan's reviews, oldest first" })
+  @ApiSuccess(200, { description: 'The reviews', type: ReviewList })
+  @ApiProblems(404)
   async list(@CurrentCaller() caller: Caller, @Param('planId') planId: string, @Origin() origin: RequestOrigin) {
     const { state, relationship } = await this.loader.forCaller(this.dataSource.manager, caller, planId);
     const reviews = await this.dataSource.manager.find(PlanReviewRow, {

@@ -1,3 +1,4 @@
+import { ApiContract } from '@baton/testing';
 import { tokenFor, type Person } from './taf-fixtures.js';
 import type { TafTestApp } from './taf-test-app.js';
 
@@ -9,7 +10,10 @@ export interface HttpResult {
   body: any;
 }
 
-/** Calls the running test service as a demo person, the way any client would. */
+/**
+ * Calls the running test service as a demo person, the way any client would; every answer is held to the committed
+ * OpenAPI document (status declared, body matching its schema), so a test fails where the document would mislead.
+ */
 export function httpClient(service: () => TafTestApp) {
   return async function call(
     person: Person,
@@ -28,7 +32,10 @@ export function httpClient(service: () => TafTestApp) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const result = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const contentType = response.headers.get('content-type');
+    ApiContract.of('taf').check({ method, url: path, status: result.status, contentType, body: result.body });
+    return result;
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DevIssuer } from '@baton/auth';
+import type { TestIssuer } from '@baton/testing';
 import { newEvent, ReferralEvents, type CloudEvent, type ReferralDecidedV1 } from '@baton/contracts';
 
 /** Invented people from the demo tenant (config/tenants/demo.json); no real person's details. */
@@ -33,7 +33,7 @@ export const PEOPLE = {
 
 export type Person = keyof typeof PEOPLE;
 
-export function tokenFor(issuer: DevIssuer, person: Person, tenant = 'demo'): Promise<string> {
+export function tokenFor(issuer: TestIssuer, person: Person, tenant = 'demo'): Promise<string> {
   return issuer.sign({ ...PEOPLE[person], roles: [...PEOPLE[person].roles], tenant }, { expiresIn: '10m' });
 }
 

@@ -3,6 +3,7 @@ import { startTestService, type TestService } from '@baton/service-host';
 import type { TestInfra } from '@baton/testing';
 import { TafModule } from '../app.module.js';
 import { TafConfig } from '../config/taf.config.js';
+import { tafService } from '../taf.service-definition.js';
 
 export interface TafTestApp extends TestService<TafConfig> {
   clock: SettableClock;
@@ -17,6 +18,7 @@ export async function startTafTestApp(
   const clock = new SettableClock(now);
   const service = await startTestService({
     service: 'taf',
+    description: tafService.description,
     config: TafConfig,
     infra: { ...infra, databaseUrl: options.databaseUrl ?? infra.databaseUrl },
     // Tests run the overdue scan themselves, at the times they choose.

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { Origin, type RequestOrigin } from '@baton/http-api';
+import { ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
 import { PageQueryDto } from './timeline-query.dto.js';
 import { TimelineQueries } from './timeline.queries.js';
+import { TimelinePage } from '../plan/plan.responses.js';
 
-@ApiTags('plans')
+@ApiTag('plans', 'Team Around the Family plans and their timelines')
 @ApiBearerAuth()
 @Controller('v1/families')
 export class FamilyTimelineController {
@@ -17,6 +18,7 @@ export class FamilyTimelineController {
 
   @Get(':familyId/timeline')
   @ApiOperation({ summary: "A family's plans, everything that happened to them, oldest first" })
+  @ApiSuccess(200, { description: 'A page of the family’s plans’ timeline', type: TimelinePage })
   async timeline(
     @CurrentCaller() caller: Caller,
     @Param('familyId') familyId: string,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
+import { TenantDirectory } from '@baton/tenancy';
 import { decodeCursor, pageOf, ProblemException, type Page } from '@baton/http-api';
 import { relationshipTo, type PlanRelationship } from '../access/plan-access.policy.js';
 import { preparedQuery } from '../plan/prepared-query.js';
@@ -41,7 +42,10 @@ export interface VisiblePlan {
  */
 @Injectable()
 export class TimelineQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenants: TenantDirectory,
+  ) {}
 
   /** The family's plans this caller is related to; 404 when none. */
   async visiblePlansOfFamily(caller: Caller, familyId: string): Promise<VisiblePlan[]> {
@@ -61,6 +65,7 @@ export class TimelineQueries {
         tenant: caller.tenant,
         lead: { personId: r.person_id, agencyId: r.agency_id },
         memberAgencyIds: r.members,
+        frontDoorAgencyId: this.tenants.tenant(caller.tenant)?.referralFrontDoorAgencyId,
       });
       return relationship ? [{ id: r.id, familyId, relationship }] : [];
     });

@@ -1,12 +1,14 @@
 import { Body, Controller, Headers, Param, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { AddActionDto, AgreeOutcomesDto, UpdateActionDto } from './dto/work.dto.js';
 import { PlanWork } from './plan-work.usecase.js';
+import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 
-@ApiTags('outcomes and actions')
+@ApiTag('outcomes and actions', 'The outcomes a plan works towards and the actions agencies take')
 @ApiBearerAuth()
 @Controller('v1/plans/:planId')
 @Roles('practitioner', 'manager')
@@ -15,7 +17,9 @@ export class PlanWorkController {
 
   @Put('outcomes')
   @ApiOperation({ summary: 'Record the outcomes agreed with the family (lead professional only)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The plan with its outcomes', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async agreeOutcomes(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -28,7 +32,9 @@ export class PlanWorkController {
 
   @Post('actions')
   @ApiOperation({ summary: 'Add an action for a member agency (lead professional only)' })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(201, { description: 'The plan with the new action', type: PlanViewSchema, headers: ['ETag', 'Location'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async addAction(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -43,7 +49,9 @@ export class PlanWorkController {
 
   @Patch('actions/:actionId')
   @ApiOperation({ summary: "Update an action: its owning agency's members, or the lead professional" })
-  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiIfMatch()
+  @ApiSuccess(200, { description: 'The plan with the action updated', type: PlanViewSchema, headers: ['ETag'] })
+  @ApiProblems(403, 404, 409, 412, 422, 428)
   async updateAction(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

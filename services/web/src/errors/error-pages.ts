@@ -48,7 +48,7 @@ function pageFor(error: unknown, request: FastifyRequest): { status: number; vie
     return {
       status: error.status,
       view: 'errors/refused.njk',
-      context: { title: error.problem.title, detail: error.problem.detail, errors: error.problem.errors ?? [] },
+      context: { title: error.problem.title, detail: error.problem.detail, problems: error.problem.errors ?? [] },
     };
   }
   // Nest hands on Fastify's own errors (a bad CSRF token) as an HttpException caused by them.
@@ -60,7 +60,7 @@ function pageFor(error: unknown, request: FastifyRequest): { status: number; vie
     error instanceof HttpException ? error.getStatus() : ((error as { statusCode?: number }).statusCode ?? 500);
   if (status === 404) return notFound();
   if (status >= 400 && status < 500) {
-    return { status, view: 'errors/refused.njk', context: { title: 'The page could not do that', errors: [] } };
+    return { status, view: 'errors/refused.njk', context: { title: 'The page could not do that', problems: [] } };
   }
   return { status: 500, view: 'errors/problem.njk', context: {} };
 }

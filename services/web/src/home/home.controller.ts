@@ -8,6 +8,6 @@ export class HomeController {
   @Get()
   @Render('pages/home.njk')
   home(@Req() request: FastifyRequest) {
-    return { pageTitle: 'Home', tasks: primaryNavigation(request.url) };
+    return { pageTitle: 'Home', tasks: primaryNavigation(request.session.person!, request.url) };
   }
 }

@@ -37,7 +37,7 @@ export class LayoutLocals {
       sessionIdleMinutes: this.config.WEB_SESSION_IDLE_MINUTES,
       flash,
       person,
-      navigation: person ? primaryNavigation(request.url) : [],
+      navigation: person ? primaryNavigation(person, request.url) : [],
       unreadCount: person && request.method === 'GET' ? await this.unreadCount(request) : undefined,
     });
   }

@@ -1,3 +1,5 @@
+import type { SignedInPerson } from '../sign-in/session.types.js';
+
 export interface NavigationItem {
   text: string;
   href: string;
@@ -5,8 +7,10 @@ export interface NavigationItem {
 }
 
 /** The sections a person works in, by what they do: what is theirs to do first (USERS.md: screens follow the work). */
-export function primaryNavigation(path: string): NavigationItem[] {
+export function primaryNavigation(person: SignedInPerson, path: string): NavigationItem[] {
   const items: Omit<NavigationItem, 'active'>[] = [
+    ...(person.roles.includes('triager') ? [{ text: 'Triage queue', href: '/triage' }] : []),
+    { text: 'Our families', href: '/families' },
     { text: 'Make a referral', href: '/referrals/new' },
     { text: 'Referrals we sent', href: '/referrals' },
     { text: 'Notifications', href: '/inbox' },

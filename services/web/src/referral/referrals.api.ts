@@ -70,6 +70,14 @@ export interface Referral {
   withdrawal?: { withdrawnAt: string; reason: string };
 }
 
+export interface TriageDecision {
+  outcome: string;
+  levelOfNeed: number;
+  reasons: string;
+  allocatedTeamId?: string;
+  allocatedWorkerName?: string;
+}
+
 export interface ReferralPage {
   items: Referral[];
   nextCursor?: string;
@@ -96,6 +104,22 @@ export class ReferralsApi {
 
   async sentByMyAgency(caller: ApiCaller, query: { status?: string; cursor?: string }): Promise<ReferralPage> {
     return (await this.clients.referrals.get<ReferralPage>(caller, '/v1/referrals', { query })).body;
+  }
+
+  /** Awaiting a decision at my agency; the service answers oldest first, 100 at most a page. */
+  async triageQueue(caller: ApiCaller, query: { urgency?: string; overdue?: boolean }): Promise<ReferralPage> {
+    return (
+      await this.clients.referrals.get<ReferralPage>(caller, '/v1/triage/queue', {
+        query: { ...query, status: 'received', limit: 100 },
+      })
+    ).body;
+  }
+
+  async decide(caller: ApiCaller, id: string, version: string, decision: TriageDecision): Promise<void> {
+    await this.clients.referrals.post(caller, `/v1/referrals/${encodeURIComponent(id)}/decision`, {
+      body: decision,
+      ifMatch: version,
+    });
   }
 
   async withdraw(caller: ApiCaller, id: string, version: string, reason: string): Promise<void> {

@@ -32,7 +32,7 @@ export class ListFamiliesQueryDto extends FreshnessQueryDto {
   @Max(366)
   reviewDueWithinDays?: number;
 
-  @ApiPropertyOptional({ enum: LEVELS_OF_NEED })
+  @ApiPropertyOptional({ type: 'integer', enum: LEVELS_OF_NEED })
   @IsOptional()
   @Type(() => Number)
   @IsIn(LEVELS_OF_NEED)

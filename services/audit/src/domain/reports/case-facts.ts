@@ -26,6 +26,8 @@ export interface ReferralFacts {
   decisionDueAt: string;
   sourceCode: string;
   receivingAgencyId: string;
+  /** The referring agency, when a practitioner referred. */
+  referringAgencyId?: string;
   children: ChildFacts[];
   decidedAt?: string;
   outcome?: string;
@@ -66,6 +68,31 @@ export interface CaseFacts {
 }
 
 type Data = Record<string, unknown>;
+
+/**
+ * The ledgered events of the records one agency is involved with: referrals and plans as `factsOfAgency` has
+ * them, orders and contracts its own (it holds them, or made the event).
+ */
+export function eventsOfAgency(events: readonly LedgeredEvent[], scoped: CaseFacts, agencyId: string): LedgeredEvent[] {
+  return events.filter(({ event }) => {
+    const d = event.data;
+    if (event.type.startsWith('baton.referral.')) return scoped.referrals.has(String(d.referralId));
+    if (event.type.startsWith('baton.plan.')) return scoped.plans.has(String(d.planId));
+    return d.holdingAgencyId === agencyId || event.actoragency === agencyId;
+  });
+}
+
+/**
+ * The referrals and plans one agency is involved with, as the records themselves say: referrals it sent or
+ * received, plans it leads. What a manager of an agency other than the front door reports on.
+ */
+export function factsOfAgency(facts: CaseFacts, agencyId: string): CaseFacts {
+  const referrals = new Map(
+    [...facts.referrals].filter(([, r]) => r.receivingAgencyId === agencyId || r.referringAgencyId === agencyId),
+  );
+  const plans = new Map([...facts.plans].filter(([, p]) => p.leadAgencyId === agencyId));
+  return { referrals, plans };
+}
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function childrenOf(list: unknown): ChildFacts[] {
@@ -95,6 +122,7 @@ function foldReferral(referrals: Map<string, ReferralFacts>, type: string, d: Da
       decisionDueAt: String(d.decisionDueAt),
       sourceCode: String(d.sourceCode),
       receivingAgencyId: String(d.receivingAgencyId),
+      referringAgencyId: str((d.source as Data | undefined)?.agencyId),
       children: childrenOf(d.children),
     });
     return;

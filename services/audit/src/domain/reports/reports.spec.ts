@@ -1,5 +1,5 @@
 import { annexAList1, annexAList2, annexAList3, type AnnexANames } from './annex-a.js';
-import { foldCaseFacts } from './case-facts.js';
+import { eventsOfAgency, factsOfAgency, foldCaseFacts } from './case-facts.js';
 import { cinCensusReferrals } from './cin-census.js';
 import { enforcementCases } from './enforcement-evidence.js';
 import { EventScript } from '../../testing/report-events.fixture.js';
@@ -308,5 +308,28 @@ describe('a prosecution referral in the enforcement evidence and the report card
   it('counts only decisions that took effect in the median working days to a decision', () => {
     const card = reportCard(foldCaseFacts(script.events), script.events, period);
     expect(card.howWell.enforcementDecisionMedianWorkingDays).toBe(3);
+  });
+});
+
+describe('reports scoped to one agency', () => {
+  const script = new EventScript()
+    .received('r-hub', '2026-11-03T09:00:00.000Z')
+    .received('r-yot', '2026-11-03T10:00:00.000Z', { agency: 'yot' })
+    .planOpened('p-hub', 'r-hub', '2026-11-04T09:00:00.000Z')
+    .add('baton.order.made.v1', '2026-11-04T10:00:00.000Z', { orderId: 'o-yot', holdingAgencyId: 'yot' })
+    .add('baton.order.made.v1', '2026-11-04T11:00:00.000Z', { orderId: 'o-other', holdingAgencyId: 'other' });
+
+  it('keeps the referrals an agency sent or received and the plans it leads, and their events', () => {
+    const facts = foldCaseFacts(script.events);
+    const yot = factsOfAgency(facts, 'yot');
+    expect([...yot.referrals.keys()]).toEqual(['r-yot']);
+    expect([...yot.plans.keys()]).toEqual([]);
+    expect(eventsOfAgency(script.events, yot, 'yot').map((e) => e.event.subject)).toEqual(['r-yot', 'o-yot']);
+    expect(reportCard(yot, eventsOfAgency(script.events, yot, 'yot'), period).howMuch).toMatchObject({
+      referralsReceived: 1,
+      plansOpened: 0,
+      ordersMade: 1,
+    });
+    expect([...factsOfAgency(facts, 'hub').plans.keys()]).toEqual(['p-hub']);
   });
 });

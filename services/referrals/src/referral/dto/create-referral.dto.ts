@@ -247,7 +247,7 @@ export class CreateReferralDto {
   @Type(() => ConcernsDto)
   concerns: ConcernsDto;
 
-  @ApiProperty({ minimum: 1, maximum: 4, description: "The referrer's view of the level of need" })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4, description: "The referrer's view of the level of need" })
   @IsInt()
   @Min(1)
   @Max(4)

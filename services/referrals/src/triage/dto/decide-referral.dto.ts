@@ -7,7 +7,7 @@ export class DecideReferralDto {
   @IsIn(REFERRAL_OUTCOMES)
   outcome: ReferralOutcome;
 
-  @ApiProperty({ minimum: 1, maximum: 4, description: 'Level of need the triage team assessed' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4, description: 'Level of need the triage team assessed' })
   @IsInt()
   @Min(1)
   @Max(4)

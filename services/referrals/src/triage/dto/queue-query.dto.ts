@@ -37,7 +37,7 @@ export class TriageQueueQueryDto extends ListReferralsQueryDto {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

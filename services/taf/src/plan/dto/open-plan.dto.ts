@@ -90,7 +90,7 @@ export class OpenPlanDto {
   @IsUUID('all')
   referralId?: string;
 
-  @ApiProperty({ enum: PLAN_LEVELS })
+  @ApiProperty({ type: 'integer', enum: PLAN_LEVELS })
   @IsIn(PLAN_LEVELS)
   levelOfNeed: 2 | 3;
 

@@ -1,5 +1,5 @@
-import { isValid, parse } from 'date-fns';
 import type { FormError } from '../../errors/field-errors.js';
+import { calendarDateFrom } from '../../layout/dates.js';
 import type { CarerAnswer, ChildAnswer, NewReferral } from '../referrals.api.js';
 import { PRACTITIONER_SOURCES } from '../referral-words.js';
 
@@ -47,13 +47,8 @@ function calendarDate(form: Form, prefix: string, label: string): { date?: strin
   const [day, month, year] = ['day', 'month', 'year'].map((part) => text(form, `${prefix}-${part}`));
   if (!day && !month && !year) return { error: `Enter ${label}` };
   if (!day || !month || !year) return { error: `${capitalise(label)} must include a day, month and year` };
-  const date = parse(
-    `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
-    'yyyy-MM-dd',
-    new Date(),
-  );
-  if (!/^\d{4}$/.test(year) || !isValid(date)) return { error: `${capitalise(label)} must be a real date` };
-  return { date: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+  const date = calendarDateFrom(day, month, year);
+  return date ? { date } : { error: `${capitalise(label)} must be a real date` };
 }
 
 export function parseChild(form: Form): Parsed<ChildAnswer> {

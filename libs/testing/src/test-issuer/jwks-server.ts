@@ -19,7 +19,7 @@ export interface PublishedIssuer {
   algorithms(): string[];
 }
 
-/** A minimal OIDC discovery endpoint: enough for services to find and fetch the dev issuer's keys. */
+/** A minimal OIDC discovery endpoint: enough for services to find and fetch the test issuer's keys. */
 export async function serveJwks(published: PublishedIssuer, port: number, host: string): Promise<RunningJwksServer> {
   let baseUrl = '';
   const server = createServer((request, response) => respond(request, response, published, baseUrl));

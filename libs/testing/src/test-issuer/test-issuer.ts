@@ -1,25 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { JSONWebKeySet } from 'jose';
-import type { Role } from '../caller.js';
+import type { Role } from '@baton/auth';
 import { serveJwks } from './jwks-server.js';
 import type { RunningJwksServer } from './jwks-server.js';
-import { loadOrCreateSigningKey } from './key-store.js';
 import { generateSigningKey } from './signing-key.js';
-import type { DevSigningAlgorithm, SigningKey } from './signing-key.js';
+import type { TestSigningAlgorithm, SigningKey } from './signing-key.js';
 
-export const DEV_AUDIENCE = 'baton';
+export const TEST_AUDIENCE = 'baton';
 const DEFAULT_EXPIRY = '1h';
 
-export interface DevIssuerOptions {
+export interface TestIssuerOptions {
   /** Defaults to the base URL the issuer is served on once listen() has been called. */
   issuer?: string;
   audience?: string;
-  algorithm?: DevSigningAlgorithm;
+  algorithm?: TestSigningAlgorithm;
 }
 
 /** The claims Baton reads from a token (see callerFromClaims). */
-export interface DevTokenClaims {
+export interface TestTokenClaims {
   sub: string;
   name: string;
   email?: string;
@@ -28,7 +27,7 @@ export interface DevTokenClaims {
   tenant: string;
 }
 
-export interface DevSignOptions {
+export interface TestSignOptions {
   /** A jose time span ('8h', '-1m') or a number of seconds from now. */
   expiresIn?: string | number;
   /** A jose time span, a number of seconds from now, or a date. */
@@ -37,40 +36,36 @@ export interface DevSignOptions {
   audience?: string;
 }
 
-/** A local token issuer for development and tests, signing with the same claims a real provider gives. */
-export class DevIssuer {
+/**
+ * A token signer for tests that need tokens of any shape at will (a person who is in no tenant file, an expired
+ * token, a foreign issuer), serving its keys over HTTP for the service under test. The running system signs
+ * with the development identity provider (`@baton/dev-identity`), never with this.
+ */
+export class TestIssuer {
   readonly audience: string;
   private configuredIssuer: string | undefined;
 
   private constructor(
     private readonly key: SigningKey,
-    options: DevIssuerOptions,
+    options: TestIssuerOptions,
   ) {
     this.configuredIssuer = options.issuer;
-    this.audience = options.audience ?? DEV_AUDIENCE;
+    this.audience = options.audience ?? TEST_AUDIENCE;
   }
 
   /** A fresh key pair held in memory only. */
-  static async ephemeral(options: DevIssuerOptions = {}): Promise<DevIssuer> {
-    return new DevIssuer(await generateSigningKey(options.algorithm ?? 'ES256'), options);
-  }
-
-  /** Keys kept as JWK files in dir (private key mode 0600), created on first use and reused afterwards. */
-  static async loadOrCreate(
-    dir: string,
-    options: DevIssuerOptions & { issuer: string; audience: string },
-  ): Promise<DevIssuer> {
-    return new DevIssuer(await loadOrCreateSigningKey(dir, options.algorithm ?? 'ES256'), options);
+  static async ephemeral(options: TestIssuerOptions = {}): Promise<TestIssuer> {
+    return new TestIssuer(await generateSigningKey(options.algorithm ?? 'ES256'), options);
   }
 
   get issuer(): string {
     if (this.configuredIssuer === undefined) {
-      throw new Error('DevIssuer has no issuer yet: pass one when creating it, or call listen() first');
+      throw new Error('TestIssuer has no issuer yet: pass one when creating it, or call listen() first');
     }
     return this.configuredIssuer;
   }
 
-  get algorithm(): DevSigningAlgorithm {
+  get algorithm(): TestSigningAlgorithm {
     return this.key.algorithm;
   }
 
@@ -78,7 +73,7 @@ export class DevIssuer {
     return { keys: [{ ...this.key.publicJwk }] };
   }
 
-  async sign(claims: DevTokenClaims, options: DevSignOptions = {}): Promise<string> {
+  async sign(claims: TestTokenClaims, options: TestSignOptions = {}): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const token = new SignJWT({ ...claims })
       .setProtectedHeader({ alg: this.key.algorithm, kid: this.key.kid, typ: 'JWT' })

@@ -1,11 +1,11 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
 
-export type DevSigningAlgorithm = 'ES256' | 'RS256';
+export type TestSigningAlgorithm = 'ES256' | 'RS256';
 
 /** A private key ready to sign, with its public half as published in the JWKS. */
 export interface SigningKey {
-  algorithm: DevSigningAlgorithm;
+  algorithm: TestSigningAlgorithm;
   kid: string;
   privateKey: CryptoKey;
   /** Private JWK carrying kid and alg, as persisted on disk. */
@@ -16,7 +16,7 @@ export interface SigningKey {
 /** Members of a JWK that describe the public key; everything else (d, p, q...) is private. */
 const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
 
-export async function generateSigningKey(algorithm: DevSigningAlgorithm): Promise<SigningKey> {
+export async function generateSigningKey(algorithm: TestSigningAlgorithm): Promise<SigningKey> {
   const { privateKey } = await generateKeyPair(algorithm, { extractable: true });
   const exported = await exportJWK(privateKey);
   const kid = await calculateJwkThumbprint(publicPartOf(exported));
@@ -25,13 +25,13 @@ export async function generateSigningKey(algorithm: DevSigningAlgorithm): Promis
 
 export async function signingKeyFromJwk(privateJwk: JWK): Promise<SigningKey> {
   const algorithm = privateJwk.alg;
-  if (!isDevSigningAlgorithm(algorithm)) {
-    throw new Error(`Dev issuer keys must be ES256 or RS256, found ${String(algorithm)}`);
+  if (!isTestSigningAlgorithm(algorithm)) {
+    throw new Error(`Test issuer keys must be ES256 or RS256, found ${String(algorithm)}`);
   }
-  if (!privateJwk.d) throw new Error('Dev issuer key file holds no private key');
+  if (!privateJwk.d) throw new Error('Test issuer key file holds no private key');
   const kid = privateJwk.kid ?? (await calculateJwkThumbprint(publicPartOf(privateJwk)));
   const privateKey = await importJWK(privateJwk, algorithm);
-  if (privateKey instanceof Uint8Array) throw new Error('Dev issuer keys must be asymmetric');
+  if (privateKey instanceof Uint8Array) throw new Error('Test issuer keys must be asymmetric');
   return {
     algorithm,
     kid,
@@ -41,7 +41,7 @@ export async function signingKeyFromJwk(privateJwk: JWK): Promise<SigningKey> {
   };
 }
 
-function isDevSigningAlgorithm(value: unknown): value is DevSigningAlgorithm {
+function isTestSigningAlgorithm(value: unknown): value is TestSigningAlgorithm {
   return value === 'ES256' || value === 'RS256';
 }
 
