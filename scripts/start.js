@@ -157,6 +157,8 @@ function serviceEnv(service, databaseServer, natsUrl) {
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     // A developer's machine: Swagger UI at /docs (production serves no documents unless API_DOCS=true).
     API_DOCS: 'true',
+    // Read on a terminal: one readable line per entry (the services log JSON when their output is not a terminal).
+    ...(process.stdout.isTTY ? { LOG_FORMAT: 'pretty' } : {}),
     ...process.env,
     ...auth,
     DATABASE_URL: databaseUrlFor(databaseServer, service.database),

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TestIssuer, type TestTokenClaims } from '@baton/testing';
 import { SettableClock } from '@baton/calendar';
 import { loadConfig } from '@baton/config';
-import { createHttpApp } from '@baton/http-api';
+import { createHttpApp, createServiceLogger } from '@baton/http-api';
 import { JetStreamServer } from '@baton/messaging';
 import { defaultTenantConfigDir, TenantDirectory } from '@baton/tenancy';
 import type { TestInfra } from '@baton/testing';
@@ -40,6 +40,8 @@ export async function startSystem(infra: TestInfra, now: Date): Promise<RunningS
     AUTH_ISSUER: issuer.issuer,
     AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
     LOG_LEVEL: 'warn',
+    // Each service's metrics on a free port, so test files running at once never collide.
+    METRICS_PORT: '0',
   });
   const modules: Record<ServiceName, DynamicModule> = {
     referrals: ReferralsModule.register({
@@ -64,7 +66,7 @@ export async function startSystem(infra: TestInfra, now: Date): Promise<RunningS
       const app = await createHttpApp(module, {
         service,
         description: 'end-to-end test',
-        logLevels: ['fatal', 'error', 'warn'],
+        logger: await createServiceLogger({ service, level: 'warn', format: 'json' }),
         // Swagger UI's static files cannot load under Jest's ESM runtime; the document itself is served.
         swaggerUi: false,
       });

@@ -24,7 +24,7 @@ describe('ServiceConfig', () => {
       NATS_STREAM_REPLICAS: 1,
       HOST: '0.0.0.0',
       AUTH_AUDIENCE: 'baton',
-      LOG_LEVEL: 'log',
+      LOG_LEVEL: 'info',
       OUTBOX_RETENTION_DAYS: 30,
       SCAN_INTERVAL_MS: 30_000,
     });
@@ -42,6 +42,13 @@ describe('ServiceConfig', () => {
     expect(() => loadConfig(ExampleServiceConfig, { NATS_STREAM_REPLICAS: '7', SCAN_INTERVAL_MS: '5' })).toThrow(
       /NATS_STREAM_REPLICAS[\s\S]*SCAN_INTERVAL_MS|SCAN_INTERVAL_MS[\s\S]*NATS_STREAM_REPLICAS/,
     );
+  });
+
+  it('takes a log format of json or pretty and refuses any other', () => {
+    expect(loadConfig(ExampleServiceConfig, { LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(loadConfig(ExampleServiceConfig, {}).LOG_FORMAT).toBeUndefined();
+    expect(() => loadConfig(ExampleServiceConfig, { LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadConfig(ExampleServiceConfig, { LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL/);
   });
 
   it('reads token verification and claim mapping, finding the key set by discovery unless it is given', () => {

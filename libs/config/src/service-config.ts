@@ -12,7 +12,7 @@ const VALUE_MAP = /^[^,=]+=[^,=]+(,[^,=]+=[^,=]+)*$/;
 /**
  * The variables every Baton service reads (see README: Configuration): its database, the JetStream
  * stream it publishes to, where it listens, who issues its callers' tokens, tenant reference data and
- * log level. A service's config class extends this with its own variables and sets its own defaults
+ * logging and metrics. A service's config class extends this with its own variables and sets its own defaults
  * for DATABASE_URL and PORT, which differ per service (`override PORT: number = 3001`); left unset,
  * start-up stops naming the variable.
  */
@@ -115,6 +115,19 @@ export abstract class ServiceConfig {
   @IsString()
   TENANT_CONFIG_DIR?: string;
 
-  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
-  LOG_LEVEL: string = 'log';
+  /** pino's levels; Nest's `log` and `verbose` are taken as `info` and `trace`. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', 'log', 'verbose'])
+  LOG_LEVEL: string = 'info';
+
+  /** JSON lines, or readable single lines; unset, readable on a terminal and JSON otherwise. */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /** Where Prometheus scrapes `/metrics`, never the API port; unset, PORT + 6000 (0: a free port). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
 }

@@ -18,9 +18,13 @@ export {
   createHttpApp,
   configureHttpApp,
   logLevelsFrom,
+  nestLoggerFor,
   trustProxyFrom,
   type HttpAppOptions,
 } from './app/create-http-app.js';
+export { createServiceLogger, type LogFormat, type ServiceLoggerOptions } from './logging/service-logger.js';
+export { REQUEST_ID_HEADER, registerRequestLog, requestIdOf } from './logging/request-log.js';
+export { MetricsModule, MetricsServer, type MetricsOptions } from './metrics/metrics.module.js';
 export type { RateLimits } from './app/defences.js';
 export { HealthModule } from './health/health.module.js';
 export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness.js';

@@ -34,4 +34,6 @@ export {
   durableNameFor,
   eventsOfAggregate,
 } from './transport/consumer-naming.js';
+export { activeTraceCarrier, inStoredTraceSpan, type TraceCarrier } from './tracing/trace-context.js';
+export { MessagingMetrics } from './metrics/messaging-metrics.js';
 export { PRODUCED_EVENTS_HEADER, ProducedEventsInterceptor } from './outbox/produced-events.js';

@@ -13,6 +13,8 @@ import { LoneEvents } from './outbox/lone-events.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { OutboxRetention } from './outbox/outbox-retention.js';
+import { MessagingGauges } from './metrics/messaging-gauges.js';
+import { MessagingMetrics } from './metrics/messaging-metrics.js';
 import { ProducedEventsInterceptor } from './outbox/produced-events.js';
 import { ensureEventStream } from './stream/event-stream.js';
 import { JetStreamServer } from './transport/jetstream.server.js';
@@ -60,6 +62,8 @@ export class MessagingModule {
         JetStreamServer,
         DeadLetters,
         MessagingHealth,
+        MessagingMetrics,
+        MessagingGauges,
         { provide: APP_INTERCEPTOR, useClass: ProducedEventsInterceptor },
       ],
       exports: [
@@ -71,6 +75,7 @@ export class MessagingModule {
         JetStreamServer,
         DeadLetters,
         MessagingHealth,
+        MessagingMetrics,
       ],
     };
   }

@@ -7,3 +7,4 @@ export {
   type TestServiceInfra,
   type TestServiceOptions,
 } from './start-test-service.js';
+export { flushSpans, instrumentLibraries, startTracing, tracingRequested, type Tracing } from './tracing/tracing.js';

@@ -5,11 +5,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { AuthModule } from '@baton/auth';
 import type { ServiceConfig } from '@baton/config';
-import { HealthModule } from '@baton/http-api';
+import { HealthModule, MetricsModule } from '@baton/http-api';
 import { MessagingHealth, MessagingModule, messagingEntities, type MessagingOptions } from '@baton/messaging';
 import { openDatabase } from '@baton/persistence';
 import { authOptionsFrom } from './auth-from-config.js';
 import { DatabaseHealth } from './database.health.js';
+import { SpanFlush } from './tracing/tracing.js';
 
 export interface ServiceInfrastructureOptions {
   /** The service's name, e.g. `referrals`: names its consumers, dead letters and database connections. */
@@ -27,7 +28,8 @@ export interface ServiceInfrastructureOptions {
 
 /**
  * What every Baton service stands on: its own database (migrated at start-up), token verification,
- * the JetStream backbone with outbox and inbox, and /health with database and NATS checks. A
+ * the JetStream backbone with outbox and inbox, /health with database and NATS checks, and Prometheus metrics on
+ * their own port. A
  * service's module imports this and adds only its own controllers and providers.
  */
 @Module({})
@@ -65,9 +67,19 @@ export class ServiceInfrastructure {
           consumer,
         }),
         HealthModule.register([DatabaseHealth, MessagingHealth]),
+        MetricsModule.register({ service, port: metricsPortOf(config), host: config.HOST }),
       ],
-      // Refused and not-found reads of a record are recorded as access attempts, in every service.
-      providers: [{ provide: APP_INTERCEPTOR, useClass: AccessAttemptsInterceptor }],
+      providers: [
+        SpanFlush,
+        // Refused and not-found reads of a record are recorded as access attempts, in every service.
+        { provide: APP_INTERCEPTOR, useClass: AccessAttemptsInterceptor },
+      ],
     };
   }
+}
+
+/** METRICS_PORT, or PORT + 6000 when unset (a PORT of 0 gives 0: a free port for each). */
+export function metricsPortOf(config: ServiceConfig): number {
+  if (config.METRICS_PORT !== undefined) return config.METRICS_PORT;
+  return config.PORT === 0 ? 0 : config.PORT + 6000;
 }

@@ -3,6 +3,7 @@ export { resolveTestServers, answers, type TestServers } from './infrastructure.
 export { startTestServers, stopTestServers } from './global-setup.js';
 export { EventTap, type TappedEvent } from './event-tap.js';
 export { startServiceUnderTest, type ServiceUnderTest } from './service-under-test.js';
+export { LogCapture, type LogLine } from './log-capture.js';
 export { ApiContract, committedDocument, servedDocument, type Exchange } from './api-contract.js';
 export { openCuttableProxy, type CuttableProxy } from './tcp-proxy.js';
 export { TEST_AUDIENCE, TestIssuer } from './test-issuer/test-issuer.js';

@@ -10,6 +10,7 @@ import { CheckpointStore } from './checkpoint/checkpoint-store.js';
 import type { AuditConfig } from './config/audit.config.js';
 import { LedgerConsumer } from './ledger/ledger.consumer.js';
 import { LedgerController } from './ledger/ledger.controller.js';
+import { LedgerMetrics } from './ledger/ledger-metrics.js';
 import { LedgerWriter } from './ledger/ledger-writer.js';
 import { CreateLedger1763900000600 } from './migrations/1763900000600-create-ledger.js';
 import { OversightController } from './oversight/oversight.controller.js';
@@ -44,6 +45,7 @@ export class AuditModule {
         { provide: PARENTING_BASE_URL, useValue: config.PARENTING_BASE_URL },
         AccessRecorder,
         LedgerWriter,
+        LedgerMetrics,
         CheckpointJob,
         OversightQueries,
         ReportData,

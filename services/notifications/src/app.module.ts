@@ -9,6 +9,7 @@ import type { NotificationsConfig } from './config/notifications.config.js';
 import { DeadLetterController } from './dead-letter/dead-letter.controller.js';
 import { CHANNEL_SETTINGS, type ChannelSettings } from './delivery/channel-settings.js';
 import { DeliveryController } from './delivery/delivery.controller.js';
+import { DeliveryMetrics } from './delivery/delivery-metrics.js';
 import { DeliveryDispatcher, DISPATCHER_SETTINGS, type DispatcherSettings } from './delivery/delivery-dispatcher.js';
 import { DeliveryStatusQueries } from './delivery/delivery-status.js';
 import { DeliveryStore } from './delivery/delivery-store.js';
@@ -24,6 +25,7 @@ import { FanOut } from './fan-out/fan-out.usecase.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { InboxItems } from './inbox/inbox-items.js';
 import { InboxLiveFeed } from './inbox/inbox-live-feed.js';
+import { NotificationTraceContext1796300000410 } from './migrations/1796300000410-notification-trace-context.js';
 import { CreateNotifications1763900000400 } from './migrations/1763900000400-create-notifications.js';
 import { PreferenceController } from './preference/preference.controller.js';
 import { ROUTING_RULES } from './routing/routing-rules.loader.js';
@@ -42,6 +44,7 @@ export const NOTIFICATIONS_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateIdempotencyKeys1763900000000,
   CreateNotifications1763900000400,
+  NotificationTraceContext1796300000410,
 ];
 
 /** The notifications service: routing, fan-out, inbox, webhooks, e-mail, agency subjects, retries. */
@@ -105,6 +108,7 @@ export class NotificationsModule {
               : new EmailChannel({ smtpUrl, from: config.EMAIL_FROM, timeoutMs: config.DELIVERY_TIMEOUT_MS }),
         },
         AccessRecorder,
+        DeliveryMetrics,
         FanOut,
         DeliveryStore,
         DeliveryDispatcher,

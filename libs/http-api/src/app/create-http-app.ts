@@ -1,26 +1,34 @@
-import { Logger, type DynamicModule, type LogLevel, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger as NestPinoLogger, LoggerModule, PinoLogger, type Params } from 'nestjs-pino';
 import type { Socket } from 'node:net';
+import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
+import { registerRequestLog, requestIdOf } from '../logging/request-log.js';
+import { createServiceLogger } from '../logging/service-logger.js';
+import { registerHttpMetrics } from '../metrics/http-metrics.js';
 import { ProblemDetailsFilter, sendProblem, toProblem } from '../problem/problem-details.filter.js';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType } from '../problem/problem-details.js';
 import { DEFAULT_MAX_JSON_DEPTH, registerJsonBodyParser } from './json-body.js';
 import { createValidationPipe } from '../validation/validation-pipe.js';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { baseSecurityHeaders, registerRateLimits, registerSecurityHeaders, type RateLimits } from './defences.js';
-import { registerMetrics } from '../health/metrics.js';
 import { openApiDocument } from '../openapi/openapi-document.js';
 
 export interface HttpAppOptions {
-  /** Service name, used in the OpenAPI title and metrics labels. */
+  /** Service name, used in the OpenAPI title and on every log line. */
   service: string;
   description: string;
   /** Largest request body accepted, in bytes (default 256 KiB); larger bodies get a 413 problem. */
   bodyLimit?: number;
   /** Deepest nesting of objects and arrays in a JSON body (default 32); deeper bodies get a 400 problem. */
   maxJsonDepth?: number;
+  /** The service's logger (see createServiceLogger); without one, JSON on stdout at the most detailed of `logLevels`. */
+  logger?: Logger;
+  /** Nest's names for the levels to log when no `logger` is given (default up to `log`, i.e. info). */
   logLevels?: LogLevel[];
   /**
    * The OpenAPI document: `ui` serves Swagger UI at /docs and the document at /docs/json, `json` the document
@@ -83,19 +91,63 @@ export function logLevelsFrom(level: string): LogLevel[] {
   return LEVELS.slice(0, index < 0 ? LEVELS.indexOf('log') + 1 : index + 1);
 }
 
+const PINO_LEVEL_OF: Record<LogLevel, string> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
+
+function pinoParams(logger: Logger): Params {
+  return {
+    pinoHttp: {
+      logger,
+      // The request's own line is written once, when its response is sent (registerRequestLog); every other line
+      // logged while it runs carries its request id.
+      autoLogging: false,
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
+    },
+  };
+}
+
+/**
+ * Nest's logger interface over the service's pino logger. `Logger.overrideLogger(nestLoggerFor(logger))` before a
+ * module is built sends even start-up lines (`new Logger(name).log(...)`) through it.
+ */
+export function nestLoggerFor(logger: Logger): LoggerService {
+  const params = pinoParams(logger);
+  return new NestPinoLogger(new PinoLogger(params), params);
+}
+
+/** Wraps the service's module with the logging context every request and handler logs in. */
+@Module({})
+class HttpHostModule {}
+
 /**
  * A Nest application on Fastify with Baton's HTTP conventions: validation that refuses unknown
  * fields, problem+json for every error (including Fastify's own, such as an oversize body),
- * security headers, optional rate limits, an OpenAPI document at /docs when asked for, Prometheus metrics at
- * /metrics, and graceful shutdown.
+ * security headers, optional rate limits, an OpenAPI document at /docs when asked for, one log line per request,
+ * request duration metrics (served on the metrics port), and graceful shutdown.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
+  const levels = options.logLevels ?? logLevelsFrom('log');
+  const logger =
+    options.logger ??
+    (await createServiceLogger({
+      service: options.service,
+      level: PINO_LEVEL_OF[LEVELS[Math.max(...levels.map((l) => LEVELS.indexOf(l)))] ?? 'log'],
+      format: 'json',
+    }));
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? 'loopback,linklocal,uniquelocal',
+    genReqId: requestIdOf,
     clientErrorHandler: answerClientError,
     // The router refuses a malformed URL (400) or an over-long path parameter (414) before any route runs.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -103,22 +155,26 @@ export async function createHttpApp(
       sendProblem(reply, toProblem(error, request.url));
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
-    logger: options.logLevels ?? logLevelsFrom('log'),
-    bufferLogs: false,
-  });
-  configureHttpApp(app, options);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    { module: HttpHostModule, imports: [LoggerModule.forRoot(pinoParams(logger)), module] },
+    adapter,
+    // A failure to start is thrown to the caller (runService logs it as fatal and exits), not exited on here.
+    { logger: nestLoggerFor(logger), abortOnError: false },
+  );
+  configureHttpApp(app, options, logger);
   return app;
 }
 
 /** Applies the conventions to an app created elsewhere (tests create theirs through Nest's testing module). */
-export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions): void {
+export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions, logger: Logger): void {
   const fastify = app.getHttpAdapter().getInstance();
   const bodyLimit = fastify.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT;
   app.useGlobalPipes(createValidationPipe());
+  // Nest hands Fastify's own errors (bad JSON, an oversize body) to the exception filters too, through the one
+  // error handler it sets on Fastify; setting another draws FSTWRN004.
   app.useGlobalFilters(new ProblemDetailsFilter({ bodyLimit }));
   app.enableShutdownHooks();
-  const logger = new Logger('HTTP');
+  registerRequestLog(fastify, logger);
   const docs = docsOf(options);
   registerSecurityHeaders(fastify, { docsUi: docs === 'ui', contentSecurityPolicy: options.contentSecurityPolicy });
   if (options.rateLimits) registerRateLimits(app, fastify, options.rateLimits);
@@ -132,13 +188,7 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
       });
     }
   });
-  fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error, request.url, { bodyLimit });
-    if (problem.status === 503) logger.warn(`${request.method} ${request.url}: ${error.message}`);
-    else if (problem.status >= 500) logger.error(`${request.method} ${request.url}`, error.stack);
-    sendProblem(reply, problem);
-  });
-  registerMetrics(fastify, options.service);
+  registerHttpMetrics(fastify, registryOf(app));
   if (docs === false) return;
   const document = openApiDocument(app, {
     service: options.service,
@@ -149,4 +199,13 @@ export function configureHttpApp(app: NestFastifyApplication, options: HttpAppOp
     jsonDocumentUrl: 'docs/json',
     swaggerUiEnabled: docs === 'ui',
   });
+}
+
+/** The registry the service's MetricsModule serves; one of its own for an app without one. */
+function registryOf(app: NestFastifyApplication): Registry {
+  try {
+    return app.get(Registry, { strict: false });
+  } catch {
+    return new Registry();
+  }
 }

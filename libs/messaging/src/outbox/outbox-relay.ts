@@ -2,12 +2,15 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NatsBroker } from '../broker/nats-broker.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options.js';
+import { inPublishSpan, type TraceCarrier } from '../tracing/trace-context.js';
+import { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import { OutboxListener } from './outbox-listener.js';
 import { chainsByAggregate, releasableRows, retryDelayMs } from './publish-order.js';
 import { Wakeup } from './wakeup.js';
@@ -16,9 +19,11 @@ interface ClaimedOutboxRow {
   seq: string;
   id: string;
   aggregateId: string;
+  type: string;
   subject: string;
   envelope: string;
   attempts: number;
+  traceContext: TraceCarrier | null;
 }
 
 interface Failure {
@@ -29,7 +34,8 @@ interface Failure {
 const HELD_BACK_PAUSE_MS = 20;
 
 const CLAIM = `
-  SELECT seq, id, aggregate_id AS "aggregateId", subject, envelope::text AS envelope, attempts
+  SELECT seq, id, aggregate_id AS "aggregateId", type, subject, envelope::text AS envelope, attempts,
+    trace_context AS "traceContext"
   FROM outbox
   WHERE published_at IS NULL AND (locked_until IS NULL OR locked_until <= now())
   ORDER BY seq
@@ -59,6 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     private readonly broker: NatsBroker,
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    @Optional() private readonly metrics: MessagingMetrics = new MessagingMetrics(),
   ) {
     this.listener = OutboxListener.forDataSource(dataSource, () => this.wakeup.wake());
   }
@@ -166,11 +173,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async publishChain(chain: ClaimedOutboxRow[]): Promise<Failure[]> {
     for (const [i, row] of chain.entries()) {
       try {
-        await this.broker.js.publish(row.subject, row.envelope, {
-          msgID: row.id,
-          timeout: this.options.relay.publishTimeoutMs,
-        });
+        await inPublishSpan(
+          row.traceContext,
+          { subject: row.subject, eventId: row.id, eventType: row.type },
+          (headers) =>
+            this.broker.js.publish(row.subject, row.envelope, {
+              msgID: row.id,
+              timeout: this.options.relay.publishTimeoutMs,
+              headers,
+            }),
+        );
       } catch (e) {
+        this.metrics.publishFailures.inc();
         return [
           { row, error: describe(e) },
           ...chain.slice(i + 1).map((r) => ({ row: r, error: 'an earlier event of its aggregate failed' })),

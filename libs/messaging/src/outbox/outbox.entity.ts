@@ -38,6 +38,10 @@ export class OutboxRow {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 
+  /** W3C trace context (`traceparent`, `tracestate`) of the transaction that wrote it; null when not traced. */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext: Record<string, string> | null;
+
   /** After a failed publish, no relay retries the row before this time. */
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;

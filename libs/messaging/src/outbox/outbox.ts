@@ -2,14 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { definitionOf, subjectFor, validateEvent, type CloudEvent } from '@baton/contracts';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../messaging.options.js';
+import { activeTraceCarrier } from '../tracing/trace-context.js';
 import { noteProducedEvents } from './produced-events.js';
 
-/** Postgres allows 65 535 parameters a statement; six a row leaves room for this many rows. */
-const ROWS_PER_STATEMENT = 10_000;
-const COLUMNS = ['id', 'aggregate_id', 'tenant', 'type', 'subject', 'envelope'] as const;
+/** Postgres allows 65 535 parameters a statement; seven a row leaves room for this many rows. */
+const ROWS_PER_STATEMENT = 9_000;
+const COLUMNS = ['id', 'aggregate_id', 'tenant', 'type', 'subject', 'envelope', 'trace_context'] as const;
 
-/** An event checked against its contract, as the outbox row's values: id, aggregate, tenant, type, subject, JSON. */
-export type PreparedEvent = readonly [string, string, string, string, string, string];
+/**
+ * An event checked against its contract, as the outbox row's values: id, aggregate, tenant, type, subject, JSON, and
+ * the trace context it was written in (JSON, or null when not traced).
+ */
+export type PreparedEvent = readonly [string, string, string, string, string, string, string | null];
 
 /**
  * Writes events to the outbox in the caller's transaction, so they leave if and only if the state change that
@@ -54,7 +58,7 @@ export class Outbox {
   /**
    * Checks an event against its contract and turns it into its outbox row, so that an event can be refused on its
    * own before it joins others in a shared statement. A producer's mistake is caught here, at the source, rather
-   * than in every consumer's dead letters.
+   * than in every consumer's dead letters. The active trace context goes with it, so the relay continues the trace.
    */
   prepare(event: CloudEvent): PreparedEvent {
     const envelope = JSON.stringify(event);
@@ -63,6 +67,7 @@ export class Outbox {
     const definition = definitionOf(event.type);
     if (definition === undefined) throw new Error(`Event type ${event.type} is not in the catalogue`);
     const subject = subjectFor(this.options.subjectPrefix, event.tenant, definition);
-    return [event.id, event.subject, event.tenant, event.type, subject, envelope];
+    const trace = activeTraceCarrier();
+    return [event.id, event.subject, event.tenant, event.type, subject, envelope, trace && JSON.stringify(trace)];
   }
 }

@@ -6,8 +6,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DeadLetterStore } from '../dead-letter/dead-letter-store.js';
 import { recordInInbox, recordManyInInbox } from '../inbox/inbox.js';
 import type { ResolvedMessagingOptions } from '../messaging.options.js';
+import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import type { ConsumerBinding } from './consumer-binding.js';
 import { redeliveryDelayMs } from './consumer-naming.js';
+import { inBatchConsumeSpan } from '../tracing/trace-context.js';
+import { inEventLogContext, withinEvent } from './event-scope.js';
 import { JetStreamContext } from './jetstream.context.js';
 import { readEnvelope, type ReadEnvelope } from './read-envelope.js';
 
@@ -30,6 +33,7 @@ export class EventProcessor {
     private readonly dataSource: DataSource,
     private readonly deadLetters: DeadLetterStore,
     private readonly options: ResolvedMessagingOptions,
+    private readonly metrics: MessagingMetrics,
   ) {}
 
   /** Stops retrying dead-letter writes, so a shutdown is not held up by a database that is down. */
@@ -53,6 +57,7 @@ export class EventProcessor {
   async read(binding: ConsumerBinding, msgs: JsMsg[]): Promise<ReadBatch> {
     const events: ReadBatch = [];
     for (const msg of msgs) {
+      if (msg.info.redelivered) this.metrics.redeliveries.inc({ consumer: binding.durable });
       const read = readEnvelope(msg.subject, msg.string(), binding.definition, {
         aggregate: binding.aggregate,
         acceptUncatalogued: binding.batch?.acceptUncatalogued,
@@ -83,7 +88,7 @@ export class EventProcessor {
       for (const [i, { msg, event }] of events.entries()) {
         const failure = failures.get(i);
         if (failure === undefined) msg.ack();
-        else await this.failed(binding, msg, event, failure.error);
+        else await inEventLogContext(binding, event, () => this.failed(binding, msg, event, failure.error));
       }
     } finally {
       clearInterval(keepAlive);
@@ -101,11 +106,13 @@ export class EventProcessor {
     msg: JsMsg | undefined,
     alsoInTransaction?: (manager: EntityManager) => Promise<void>,
   ): Promise<ProcessOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const outcome = await this.runHandlers(binding, event, msg, manager);
-      await alsoInTransaction?.(manager);
-      return outcome;
-    });
+    return withinEvent(binding, event, msg, () =>
+      this.dataSource.transaction(async (manager) => {
+        const outcome = await this.runHandlers(binding, event, msg, manager);
+        await alsoInTransaction?.(manager);
+        return outcome;
+      }),
+    );
   }
 
   /**
@@ -114,15 +121,11 @@ export class EventProcessor {
    */
   private async runAsOneBatch(binding: ConsumerBinding, events: ReadBatch): Promise<boolean> {
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const fresh = await recordManyInInbox(
-          manager,
-          binding.durable,
-          events.map(({ event }) => event.id),
-        );
-        const todo = events.map(({ event }) => event).filter((event) => fresh.delete(event.id.toLowerCase()));
-        if (todo.length > 0) await this.callHandlers(binding, todo, undefined, manager);
-      });
+      await inBatchConsumeSpan(
+        events.map(({ msg }) => msg.headers),
+        { consumer: binding.durable },
+        () => this.writeBatch(binding, events),
+      );
       return true;
     } catch (error) {
       this.logger.warn(
@@ -130,6 +133,18 @@ export class EventProcessor {
       );
       return false;
     }
+  }
+
+  private writeBatch(binding: ConsumerBinding, events: ReadBatch): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const fresh = await recordManyInInbox(
+        manager,
+        binding.durable,
+        events.map(({ event }) => event.id),
+      );
+      const todo = events.map(({ event }) => event).filter((event) => fresh.delete(event.id.toLowerCase()));
+      if (todo.length > 0) await this.callHandlers(binding, todo, undefined, manager);
+    });
   }
 
   /** Returns the events (by index) that failed; when the commit itself fails, all of them did. */
@@ -145,7 +160,7 @@ export class EventProcessor {
       for (const [i, { msg, event }] of events.entries()) {
         await runner.query('SAVEPOINT baton_event');
         try {
-          await this.runHandlers(binding, event, msg, runner.manager);
+          await withinEvent(binding, event, msg, () => this.runHandlers(binding, event, msg, runner.manager));
           await runner.query('RELEASE SAVEPOINT baton_event');
         } catch (error) {
           failures.set(i, { error });
@@ -168,8 +183,12 @@ export class EventProcessor {
     msg: JsMsg | undefined,
     manager: EntityManager,
   ): Promise<ProcessOutcome> {
-    if (!(await recordInInbox(manager, binding.durable, event.id))) return 'duplicate';
+    if (!(await recordInInbox(manager, binding.durable, event.id))) {
+      this.logger.debug(`${binding.durable} skipped ${event.type} ${event.id}: already handled`);
+      return 'duplicate';
+    }
     await this.callHandlers(binding, binding.batch ? [event] : event, msg, manager);
+    this.logger.debug(`${binding.durable} handled ${event.type} ${event.id}`);
     return 'processed';
   }
 
@@ -224,6 +243,7 @@ export class EventProcessor {
     for (;;) {
       try {
         await this.deadLetters.record(letter);
+        this.metrics.deadLettered.inc({ consumer: binding.durable });
         msg.term();
         return;
       } catch (e) {

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { NatsBroker } from '../broker/nats-broker.js';
 import { DeadLetterStore } from '../dead-letter/dead-letter-store.js';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options.js';
+import { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import type { BatchSettings, ConsumerBinding } from './consumer-binding.js';
 import { ConsumerLoop } from './consumer-loop.js';
 import { aggregateOfPattern, ALL_EVENTS, durableNameFor } from './consumer-naming.js';
@@ -26,9 +27,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy, 
     dataSource: DataSource,
     private readonly broker: NatsBroker,
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    metrics: MessagingMetrics,
   ) {
     super();
-    this.processor = new EventProcessor(dataSource, new DeadLetterStore(dataSource, broker, options), options);
+    this.processor = new EventProcessor(dataSource, new DeadLetterStore(dataSource, broker, options), options, metrics);
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {

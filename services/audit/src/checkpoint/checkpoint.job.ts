@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@baton/calendar';
 import { PeriodicJob } from '@baton/periodic-job';
+import { LedgerMetrics } from '../ledger/ledger-metrics.js';
 import { CheckpointStore } from './checkpoint-store.js';
 
 export const CHECKPOINT_INTERVAL = Symbol('CHECKPOINT_INTERVAL');
@@ -20,6 +21,7 @@ export class CheckpointJob extends PeriodicJob {
     private readonly store: CheckpointStore,
     private readonly clock: Clock,
     @Inject(CHECKPOINT_INTERVAL) intervalMs: number,
+    private readonly metrics: LedgerMetrics,
   ) {
     super({ name: 'checkpoint', intervalMs, runAtStart: false });
   }
@@ -39,12 +41,9 @@ export class CheckpointJob extends PeriodicJob {
         this.written.set(head.tenant, (await this.store.latest(head.tenant))?.statement.count ?? 0);
       }
       if ((this.written.get(head.tenant) as number) >= Number(head.seq)) continue;
-      await this.store.write({
-        tenant: head.tenant,
-        count: Number(head.seq),
-        headHash: head.hash,
-        time: this.clock.now().toISOString(),
-      });
+      const time = this.clock.now().toISOString();
+      await this.store.write({ tenant: head.tenant, count: Number(head.seq), headHash: head.hash, time });
+      this.metrics.checkpointTaken(head.tenant, time);
       this.written.set(head.tenant, Number(head.seq));
       written += 1;
     }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { ApiTag } from '@baton/http-api';
 import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
+import { LedgerMetrics } from './ledger-metrics.js';
 import { verifyLedger, type VerificationReport } from './ledger-verifier.js';
 
 export class VerificationQueryDto {
@@ -23,14 +24,17 @@ export class LedgerController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly checkpoints: CheckpointStore,
+    private readonly metrics: LedgerMetrics,
   ) {}
 
   @Get('verification')
   @ApiOperation({ summary: "Walk my authority's chain against its signed checkpoints; report the first broken link" })
   @ApiQuery({ name: 'deep', required: false, description: 'Also re-derive every lookup column from its entry' })
-  verification(@CurrentCaller() caller: Caller, @Query() q: VerificationQueryDto): Promise<VerificationReport> {
+  async verification(@CurrentCaller() caller: Caller, @Query() q: VerificationQueryDto): Promise<VerificationReport> {
     const query = (sql: string, params: unknown[]) => this.dataSource.query(sql, params);
-    return verifyLedger(query, caller.tenant, this.checkpoints, { deep: q.deep === true });
+    const report = await verifyLedger(query, caller.tenant, this.checkpoints, { deep: q.deep === true });
+    this.metrics.verified(caller.tenant, report.ok);
+    return report;
   }
 
   @Get('checkpoints')

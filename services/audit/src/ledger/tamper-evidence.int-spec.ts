@@ -137,4 +137,25 @@ describe('tampering with a copy of the ledger', () => {
       entries: ENTRIES,
     });
   });
+
+  it("tells Prometheus when a verification of the service's own ledger finds a broken link", async () => {
+    const verify = async (): Promise<string> => {
+      const token = await audit.tokenFor('audit-officer');
+      const response = await fetch(`${audit.url}/v1/ledger/verification`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      return (await fetch(audit.metricsUrl)).text();
+    };
+    expect(await verify()).toMatch(/^baton_ledger_last_verification_ok\{tenant="demo",service="audit"\} 1$/m);
+    const db = audit.app.get(DataSource);
+    await db.query('ALTER TABLE ledger_entry DISABLE TRIGGER USER');
+    await db.query(
+      `UPDATE ledger_entry SET canonical = replace(canonical, '"purpose":"triage"', '"purpose":"routine"') WHERE seq = 5`,
+    );
+    await db.query('ALTER TABLE ledger_entry ENABLE TRIGGER USER');
+    const metrics = await verify();
+    expect(metrics).toMatch(/^baton_ledger_last_verification_ok\{tenant="demo",service="audit"\} 0$/m);
+    expect(metrics).toMatch(/^baton_ledger_verifications_total\{tenant="demo",outcome="broken",service="audit"\} 1$/m);
+  });
 });

@@ -31,6 +31,7 @@ function delivery(subject: string, id: string): ClaimedDelivery {
     link: '',
     payload: JSON.stringify({ id, type: 'baton.referral.received.v1', data: { referralId: id } }),
     endpoint: null,
+    traceContext: null,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ClaimedDelivery {
   payload: string;
   /** For a webhook: where to post and the secrets to sign with (each still valid, newest first). */
   endpoint: { url: string; secrets: WebhookSecret[] } | null;
+  /** W3C trace context of the event it came from; its attempts continue that trace. */
+  traceContext: Record<string, string> | null;
 }
 
 /** A signing secret (`whsec_` + base64); a rotated-out secret keeps signing until `expiresAt`, so receivers overlap. */

@@ -6,10 +6,11 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ChannelListener, Wakeup } from '@baton/messaging';
+import { ChannelListener, inStoredTraceSpan, Wakeup } from '@baton/messaging';
 import { afterFailure, type RetryPolicy } from '../domain/retry-schedule.js';
 import { DELIVERY_CHANNEL } from '../migrations/1763900000400-create-notifications.js';
 import type { ClaimedDelivery, DeliveryChannel } from './claimed-delivery.js';
+import { DeliveryMetrics } from './delivery-metrics.js';
 import { DeliveryStore, type AttemptResult } from './delivery-store.js';
 import { EmailChannel } from './email.channel.js';
 import { NatsAgencyChannel } from './nats-agency.channel.js';
@@ -47,6 +48,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     webhook: WebhookChannel,
     nats: NatsAgencyChannel,
     @Inject(EmailChannel) email: EmailChannel | null,
+    private readonly metrics: DeliveryMetrics,
   ) {
     this.channels = { webhook, nats, ...(email ? { email } : {}) };
     this.listener = ChannelListener.on(dataSource, DELIVERY_CHANNEL, () => this.wake(), 'notifications-dispatcher');
@@ -77,6 +79,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const claimed = await this.store.claim(this.settings.batchSize, leaseMs);
     if (claimed.length === 0) return 0;
     const results = await Promise.all(claimed.map((d) => this.attempt(d)));
+    claimed.forEach((d, i) => this.metrics.attempts.inc({ channel: d.channel, outcome: results[i].outcome }));
     // Written while the next round claims: until it is, a leased row and its queue's later rows stay unclaimable.
     const recorded: Promise<void> = this.store
       .record(results)
@@ -108,17 +111,25 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       return { id: delivery.id, outcome: 'dead', error: 'the webhook endpoint was removed' };
     }
     try {
-      await channel.send(delivery);
+      await inStoredTraceSpan(
+        delivery.traceContext,
+        `deliver ${delivery.channel}`,
+        { 'baton.delivery.id': delivery.publicId, 'baton.delivery.attempt': delivery.attempts },
+        () => channel.send(delivery),
+      );
       return { id: delivery.id, outcome: 'delivered' };
     } catch (e) {
       const error = describe(e);
       const next = afterFailure(delivery.attempts, this.settings.retry);
       if (next.outcome === 'dead') {
         this.logger.warn(
-          `Delivery ${delivery.publicId} (${delivery.channel}) dead after ${delivery.attempts} attempts: ${error}`,
+          `Delivery ${delivery.publicId} (${delivery.channel}) dead after ${delivery.attempts} attempts: ${loggable(error)}`,
         );
         return { id: delivery.id, outcome: 'dead', error };
       }
+      this.logger.warn(
+        `Delivery ${delivery.publicId} (${delivery.channel}) attempt ${delivery.attempts} failed, retrying in ${next.delayMs} ms: ${loggable(error)}`,
+      );
       return { id: delivery.id, outcome: 'retry', dueAt: new Date(Date.now() + next.delayMs), error };
     }
   }
@@ -128,4 +139,9 @@ function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
   const cause = e.cause instanceof Error ? `: ${e.cause.message}` : '';
   return `${e.message}${cause}`;
+}
+
+/** A mail server's refusal may quote the recipient's address; the delivery's id is what an operator looks up. */
+function loggable(reason: string): string {
+  return reason.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '[address]');
 }

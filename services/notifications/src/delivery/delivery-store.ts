@@ -38,7 +38,7 @@ export class DeliveryStore {
        )
        SELECT c.id::text AS id, c.public_id AS "publicId", c.tenant, c.event_id AS "eventId",
          n.event_type AS "eventType", c.channel, c.target, c.endpoint_id AS "endpointId", c.attempts,
-         n.title, n.body, n.link, v.payload::text AS payload,
+         n.title, n.body, n.link, v.payload::text AS payload, n.trace_context AS "traceContext",
          CASE WHEN w.id IS NULL THEN NULL ELSE jsonb_build_object('url', w.url, 'secrets', w.secrets) END AS endpoint
        FROM claimed c
        JOIN notification n ON n.id = c.notification_id

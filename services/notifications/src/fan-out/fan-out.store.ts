@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { activeTraceCarrier } from '@baton/messaging';
 import { DELIVERY_CHANNEL, INBOX_CHANNEL } from '../migrations/1763900000400-create-notifications.js';
 
 /** The event's identity as every row of its fan-out records it. */
@@ -77,9 +78,10 @@ export async function writeFanOut(manager: EntityManager, w: FanOutWrite): Promi
        SELECT x.id, $1, $6, x.payload FROM jsonb_to_recordset($18::jsonb) AS x(id uuid, payload jsonb)
      ), notifications AS (
        INSERT INTO notification (id, tenant, event_id, event_type, aggregate_id, family_id, sender_agency_id,
-         recipient_kind, recipient_id, agency_id, relationships, urgent, title, body, link, view_id)
+         recipient_kind, recipient_id, agency_id, relationships, urgent, title, body, link, view_id, trace_context)
        SELECT x.id, $1, $6, $7, $2, $8, $9, x.recipient_kind, x.recipient_id, x.agency_id,
-         ARRAY(SELECT jsonb_array_elements_text(x.relationships)), x.urgent, x.title, x.body, x.link, x.view_id
+         ARRAY(SELECT jsonb_array_elements_text(x.relationships)), x.urgent, x.title, x.body, x.link, x.view_id,
+         $19::jsonb
        FROM jsonb_to_recordset($10::jsonb) AS x(id uuid, recipient_kind text, recipient_id text, agency_id text,
          relationships jsonb, urgent boolean, title text, body text, link text, view_id uuid)
      ), direct AS (
@@ -124,6 +126,8 @@ export async function writeFanOut(manager: EntityManager, w: FanOutWrite): Promi
       JSON.stringify(w.agencies),
       JSON.stringify(inboxItems),
       JSON.stringify(w.views),
+      // The consumer's trace, continued by each delivery attempt.
+      traceContextJson(),
     ],
   );
 }
@@ -140,4 +144,9 @@ export async function readRemembered(
     [tenant, aggregateId],
   );
   return new Map(rows.map((r) => [r.name, { personId: r.personId, agencyId: r.agencyId ?? undefined }]));
+}
+
+function traceContextJson(): string | null {
+  const carrier = activeTraceCarrier();
+  return carrier && JSON.stringify(carrier);
 }

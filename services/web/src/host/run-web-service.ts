@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@baton/config';
-import { logLevelsFrom } from '@baton/http-api';
+import { createServiceLogger, nestLoggerFor } from '@baton/http-api';
 import { createWebApp } from './create-web-app.js';
 import { WebConfig } from '../config/web.config.js';
 
@@ -12,7 +12,9 @@ export async function runWebService(env: NodeJS.ProcessEnv = process.env): Promi
   const logger = new Logger('web');
   try {
     const config = loadConfig(WebConfig, env);
-    const app = await createWebApp(config, { logLevels: logLevelsFrom(config.LOG_LEVEL) });
+    const pino = await createServiceLogger({ service: 'web', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+    Logger.overrideLogger(nestLoggerFor(pino));
+    const app = await createWebApp(config, { logger: pino });
     await app.listen(config.PORT, config.HOST);
     logger.log(`listening on ${await app.getUrl()}; people open ${config.WEB_BASE_URL}`);
   } catch (error) {

@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, type Registry } from 'prom-client';
 
-/** Prometheus metrics at /metrics: process defaults plus request duration by route and status. */
-export function registerMetrics(fastify: FastifyInstance, service: string): Registry {
-  const registry = new Registry();
-  registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+/** Request duration by method, route and status, observed on the service's API port and served on its metrics port. */
+export function registerHttpMetrics(fastify: FastifyInstance, registry: Registry): void {
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',
@@ -19,9 +16,4 @@ export function registerMetrics(fastify: FastifyInstance, service: string): Regi
       reply.elapsedTime / 1000,
     );
   });
-  fastify.get('/metrics', async (_request, reply) => {
-    void reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
-  return registry;
 }
