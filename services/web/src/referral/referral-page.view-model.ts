@@ -82,8 +82,8 @@ export function referralPage(
         ...(outcome.levelOfNeed ? [row('Level of need', levelLabel(levels, outcome.levelOfNeed))] : []),
         row('Decided', dateTime(outcome.decidedAt)),
         ...(referral.decision?.reasons ? [row('Reasons', referral.decision.reasons)] : []),
-        ...(referral.decision?.allocatedWorker
-          ? [row('Allocated worker', referral.decision.allocatedWorker.name)]
+        ...(referral.decision?.allocatedWorkerName
+          ? [row('Allocated worker', referral.decision.allocatedWorkerName)]
           : []),
       ]
     : [];

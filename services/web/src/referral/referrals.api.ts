@@ -65,7 +65,8 @@ export interface Referral {
     reasons: string;
     decidedAt: string;
     decidedBy?: { personId?: string; name?: string };
-    allocatedWorker?: { personId: string; name: string; agencyId: string };
+    allocatedWorkerId?: string;
+    allocatedWorkerName?: string;
   };
   withdrawal?: { withdrawnAt: string; reason: string };
 }
