@@ -25,7 +25,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Plans I lead or my agency is on (managers: every plan of the authority) */
+    /** Plans I lead or my agency is on (the front door’s managers: every plan of the authority) */
     get: operations['PlanController_list'];
     put?: never;
     /** Open a plan for a family you work with, naming the lead professional */
@@ -1023,6 +1023,7 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];

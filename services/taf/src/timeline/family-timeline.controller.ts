@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
 import { PageQueryDto } from './timeline-query.dto.js';
 import { TimelineQueries } from './timeline.queries.js';
 import { TimelinePage } from '../plan/plan.responses.js';
@@ -19,6 +19,7 @@ export class FamilyTimelineController {
   @Get(':familyId/timeline')
   @ApiOperation({ summary: "A family's plans, everything that happened to them, oldest first" })
   @ApiSuccess(200, { description: 'A page of the family’s plans’ timeline', type: TimelinePage })
+  @ApiProblems(404)
   async timeline(
     @CurrentCaller() caller: Caller,
     @Param('familyId') familyId: string,
