@@ -6,22 +6,35 @@ export interface NavigationItem {
   active: boolean;
 }
 
+interface Section {
+  text: string;
+  href: string;
+  /** Pages outside the section's own path that are part of its work. */
+  alsoWithin?: RegExp;
+}
+
 /** The sections a person works in, by what they do: what is theirs to do first (USERS.md: screens follow the work). */
 export function primaryNavigation(person: SignedInPerson, path: string): NavigationItem[] {
-  const items: Omit<NavigationItem, 'active'>[] = [
-    ...(person.roles.includes('triager') ? [{ text: 'Triage queue', href: '/triage' }] : []),
-    { text: 'Our families', href: '/families' },
+  const sections: Section[] = [
+    ...(person.roles.includes('triager')
+      ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/decision(\/|$)/ }]
+      : []),
+    { text: 'Our families', href: '/families', alsoWithin: /^\/plans\// },
     { text: 'Make a referral', href: '/referrals/new' },
     { text: 'Referrals we sent', href: '/referrals' },
     { text: 'Notifications', href: '/inbox' },
   ];
-  return items.map((item) => ({ ...item, active: isWithin(path, item.href, items) }));
+  const active = activeSection(path.split('?')[0] ?? '/', sections);
+  return sections.map(({ text, href }) => ({ text, href, active: href === active?.href }));
 }
 
-/** The longest section path the current path is within is the active one (/families/search is not /families). */
-function isWithin(path: string, href: string, items: Omit<NavigationItem, 'active'>[]): boolean {
-  const pathname = path.split('?')[0] ?? '/';
-  const matches = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
-  const best = matches.sort((a, b) => b.href.length - a.href.length)[0];
-  return best?.href === href;
+/**
+ * A section that claims the page as part of its work wins (a triage decision is triage, a plan is a family's);
+ * otherwise the longest section path the page is within (/referrals/new is not /referrals).
+ */
+function activeSection(pathname: string, sections: Section[]): Section | undefined {
+  const claimed = sections.find((s) => s.alsoWithin?.test(pathname));
+  if (claimed) return claimed;
+  const within = sections.filter((s) => pathname === s.href || pathname.startsWith(`${s.href}/`));
+  return within.sort((a, b) => b.href.length - a.href.length)[0];
 }
