@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRecorder } from '@baton/access-log';
+import { AccessRecorder, breakGlassControllers, breakGlassMigrations, breakGlassProviders } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
@@ -60,6 +60,7 @@ export const PARENTING_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateParenting1763900000300,
   SessionBeyondProgramme1763900000301,
   DecidedWithoutContact1763900000317,
+  ...breakGlassMigrations,
 ];
 
 const ENTITIES = [
@@ -96,6 +97,7 @@ export class ParentingModule {
         AuditController,
         ContractController,
         PlanEventsController,
+        ...breakGlassControllers,
       ],
       providers: [
         { provide: TenantDirectory, useValue: tenants },
@@ -103,6 +105,7 @@ export class ParentingModule {
         { provide: Clock, useValue: clock ?? new Clock() },
         { provide: DEADLINE_SCAN_INTERVAL, useValue: config.DEADLINE_SCAN_INTERVAL_MS },
         AccessRecorder,
+        ...breakGlassProviders,
         FamilyInvolvementRepository,
         OrderLoader,
         OrderReader,

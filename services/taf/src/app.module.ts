@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRecorder } from '@baton/access-log';
+import { AccessRecorder, breakGlassControllers, breakGlassMigrations, breakGlassProviders } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
@@ -58,6 +58,7 @@ export const TAF_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateIdempotencyKeys1763900000000,
   CreatePlans1763900000200,
   MemberRolesFromLeads1763900000217,
+  ...breakGlassMigrations,
 ];
 
 export const TAF_ENTITIES = [
@@ -96,6 +97,7 @@ export class TafModule {
         FamilyTimelineController,
         ReferenceController,
         ReferralDecidedHandler,
+        ...breakGlassControllers,
       ],
       providers: [
         { provide: TenantDirectory, useValue: tenants },
@@ -103,6 +105,7 @@ export class TafModule {
         { provide: Clock, useValue: clock ?? new Clock() },
         { provide: OVERDUE_SCAN_INTERVAL, useValue: config.OVERDUE_SCAN_INTERVAL_MS },
         AccessRecorder,
+        ...breakGlassProviders,
         PlanStore,
         PlanChanges,
         PlanLoader,

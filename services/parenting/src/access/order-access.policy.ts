@@ -5,9 +5,10 @@ import type { Caller } from '@baton/auth';
  * - `holder`: the responsible officer, or a manager of the holding agency — everything;
  * - `lead-professional`: the family's TAF lead — status and requirements, not offence detail;
  * - `plan-member`: an agency on the family's TAF plan — status only.
+ * - `break-glass`: no relationship, but a live break-glass grant for the family — status only, as a plan member.
  * Anyone else (another agency, another local authority) gets 404, never 403.
  */
-export type RecordRelationship = 'holder' | 'lead-professional' | 'plan-member';
+export type RecordRelationship = 'holder' | 'lead-professional' | 'plan-member' | 'break-glass';
 
 export interface HeldRecord {
   tenant: string;

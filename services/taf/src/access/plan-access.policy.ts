@@ -6,8 +6,12 @@ import type { Caller } from '@baton/auth';
  * managers read every plan of the authority, as the agency that opens them; member agencies see the plan,
  * members, outcomes and their own actions, and the assessment only where it is shared with them. Anyone else —
  * a manager of an uninvolved agency included — gets 404, not 403.
+ *
+ * `break-glass`: someone with a live break-glass grant for the plan's family (and no relationship) reads it as
+ * a manager of a member agency would — the whole plan and every action, the assessment only where it is shared
+ * with their agency, no NHS numbers — and changes nothing (403).
  */
-export type PlanRelationship = 'lead' | 'manager' | 'member';
+export type PlanRelationship = 'lead' | 'manager' | 'member' | 'break-glass';
 
 export interface PlanAccessFacts {
   tenant: string;
