@@ -19,13 +19,13 @@ export class RequestBreakGlassDto {
   @ValidateIf((o: RequestBreakGlassDto) => o.recordId === undefined)
   @IsDefined({ message: 'familyId or recordId must be given' })
   @IsUUID('all')
-  @IsNotGivenWith('recordId')
   familyId?: string;
 
   @ApiPropertyOptional({ description: 'A referral, plan, order or contract id naming the family instead' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @IsNotGivenWith('familyId')
   recordId?: string;
 
   @ApiProperty({ enum: BREAK_GLASS_REASONS })
