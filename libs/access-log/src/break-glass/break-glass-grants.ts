@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Caller } from '@baton/auth';
+import { worksWithFamilies, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
 import { grantCovers, type BreakGlassGrant } from './break-glass-grant.rules.js';
 import { noteGrantInUse } from './grants-in-use.js';
@@ -32,7 +32,7 @@ export class BreakGlassGrants {
 
   /** The caller's live grant for the family, if any (and only a read relies on it). */
   async liveFor(caller: Caller, familyId: string, tx?: EntityManager): Promise<BreakGlassGrant | undefined> {
-    if (!UUID.test(familyId)) return undefined;
+    if (!UUID.test(familyId) || !worksWithFamilies(caller)) return undefined;
     const rows: GrantRow[] = await (tx ?? this.dataSource.manager).query(
       `SELECT grant_id, tenant, family_id, person_id, agency_id, reason, expires_at, ended_at
          FROM break_glass_grant

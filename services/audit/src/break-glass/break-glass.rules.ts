@@ -1,4 +1,4 @@
-import type { Caller, Role } from '@baton/auth';
+import type { Caller } from '@baton/auth';
 
 /** What a grant is at a moment: live until it expires or is ended. */
 export type GrantStatus = 'active' | 'expired' | 'ended';
@@ -7,9 +7,6 @@ export interface GrantTimes {
   expiresAt: Date;
   endedAt: Date | null;
 }
-
-/** The people who may break the glass: those who work with families (not agency admins, not auditors). */
-export const MAY_REQUEST_BREAK_GLASS: readonly Role[] = ['practitioner', 'triager', 'manager'];
 
 export interface DurationLimits {
   defaultMinutes: number;

@@ -1,4 +1,4 @@
-import type { Caller } from '@baton/auth';
+import { worksWithFamilies, type Caller } from '@baton/auth';
 
 /**
  * How a caller stands to an order or contract, strongest first:
@@ -6,7 +6,7 @@ import type { Caller } from '@baton/auth';
  * - `lead-professional`: the family's TAF lead — status and requirements, not offence detail;
  * - `plan-member`: an agency on the family's TAF plan — status only.
  * - `break-glass`: no relationship, but a live break-glass grant for the family — status only, as a plan member.
- * Anyone else (another agency, another local authority) gets 404, never 403.
+ * Anyone else (another agency, another local authority, a caller without a casework role) gets 404, never 403.
  */
 export type RecordRelationship = 'holder' | 'lead-professional' | 'plan-member' | 'break-glass';
 
@@ -50,7 +50,7 @@ export function relationshipTo(
   record: HeldRecord,
   involvement: FamilyInvolvement,
 ): RecordRelationship | undefined {
-  if (caller.tenant !== record.tenant) return undefined;
+  if (caller.tenant !== record.tenant || !worksWithFamilies(caller)) return undefined;
   if (isHolder(caller, record)) return 'holder';
   if (involvement.leads.some((l) => l.personId === caller.personId && l.agencyId === caller.agencyId)) {
     return 'lead-professional';
