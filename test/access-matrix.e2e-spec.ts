@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '@baton/auth';
 import type { ServiceConfig } from '@baton/config';
 import type { TestService } from '@baton/service-host';
@@ -27,7 +30,8 @@ import { startTafTestApp, type TafTestApp } from '../services/taf/src/testing/ta
  * the school made to the front door, the TAF plan the school leads, the order the YOT holds, the front door's
  * inbox item, webhook and delivery, a break-glass grant, and the family's coordinated view. Every operation that
  * names a record in its path is pointed at the world's record and called by each kind of stranger; none may
- * succeed (no token is 401; a read is 401, 403 or 404, so nobody learns the record exists). Every list answers
+ * succeed (no token is 401; a read is 403 or 404, so nobody learns the record exists; another authority's valid
+ * token is refused by the service's tenant check). Every list answers
  * a stranger without the world's ids, and no live stream delivers them to a stranger.
  */
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -124,6 +128,8 @@ function operationsOf(service: string): Operation[] {
 }
 
 const isStream = (op: Operation) => /\/(stream|changes)$/.test(op.path);
+/** Whether a path names a record; a report's number (`/v1/reports/annex-a/{list}`) makes it a list, not a record. */
+const namesRecord = (op: Operation) => op.pathParams.some((p) => p !== 'list');
 
 interface World {
   familyId: string;
@@ -231,8 +237,17 @@ describe('the access matrix: no stranger reaches a record through any route, lis
     return query.length > 0 ? `${path}?${query.join('&')}` : path;
   }
 
+  let tenantDir: string;
+
   beforeAll(async () => {
     infra = await provisionTestInfra('access-matrix');
+    // A second local authority the services serve, with the same agencies and people: its tokens are valid, so
+    // "another authority" is refused by the services' tenant checks, not by token verification.
+    tenantDir = await mkdtemp(join(tmpdir(), 'baton-access-matrix-tenants-'));
+    const demo = JSON.parse(readFileSync(new URL('../config/tenants/demo.json', import.meta.url), 'utf8'));
+    writeFileSync(join(tenantDir, 'demo.json'), JSON.stringify(demo));
+    writeFileSync(join(tenantDir, 'elsewhere.json'), JSON.stringify({ ...demo, code: 'elsewhere', name: 'Elsewhere' }));
+    infra.tenantConfigDir = tenantDir;
     const db = (name: string) => infra.createDatabase(name);
     referrals = await startReferralsTestApp({ ...infra, databaseUrl: await db('referrals') }, NOW);
     taf = await startTafTestApp(infra, NOW, { databaseUrl: await db('taf') });
@@ -315,13 +330,14 @@ describe('the access matrix: no stranger reaches a record through any route, lis
   afterAll(async () => {
     for (const s of [views, audit, notifications, parenting, taf, referrals]) await s?.close();
     await infra?.dispose();
+    if (tenantDir) await rm(tenantDir, { recursive: true, force: true });
   });
 
   it('gives every stranger, on every route naming a record, no success and no sign the record exists', async () => {
     const unexpected: string[] = [];
     let cells = 0;
     for (const service of Object.keys(services)) {
-      const operations = operationsOf(service).filter((op) => op.pathParams.length > 0 && !isStream(op));
+      const operations = operationsOf(service).filter((op) => namesRecord(op) && !isStream(op));
       expect(operations.length).toBeGreaterThan(0);
       // The world is real: the holder reads the record through the same document's first read.
       const own = operations.find((op) => op.method === 'GET')!;
@@ -346,10 +362,13 @@ describe('the access matrix: no stranger reaches a record through any route, lis
           const cell = `${service} ${op.method} ${op.path} as ${who} → ${response.status}`;
           if (claims === undefined) {
             if (response.status !== 401) unexpected.push(cell);
+          } else if (claims.tenant === 'elsewhere' && response.status === 401) {
+            // The second authority is served: its callers must be refused by the service, not by their token.
+            unexpected.push(`${cell} (a valid token of another authority)`);
           } else if (response.status < 400 || response.status >= 500) {
             unexpected.push(cell);
-          } else if (op.method === 'GET' && ![401, 403, 404].includes(response.status)) {
-            // 401 for a tenant the service does not know; 403 by role; 404 for a record the caller cannot see.
+          } else if (op.method === 'GET' && ![403, 404].includes(response.status)) {
+            // 403 by role; 404 for a record the caller cannot see.
             unexpected.push(cell);
           }
         }
@@ -364,9 +383,7 @@ describe('the access matrix: no stranger reaches a record through any route, lis
     const leaks: string[] = [];
     let cells = 0;
     for (const service of Object.keys(services)) {
-      const lists = operationsOf(service).filter(
-        (op) => op.method === 'GET' && op.pathParams.length === 0 && !isStream(op),
-      );
+      const lists = operationsOf(service).filter((op) => op.method === 'GET' && !namesRecord(op) && !isStream(op));
       for (const op of lists) {
         const holder = holderOf(service, op.path);
         for (const [who, claims] of Object.entries(STRANGERS)) {
