@@ -54,7 +54,6 @@ const HUB_TRIAGER: Claims = {
 };
 const HUB_MANAGER: Claims = { sub: 'hub-manager', agency_id: 'demo-early-help-hub', roles: ['manager'] };
 const HUB_ADMIN: Claims = { sub: 'hub-admin', agency_id: 'demo-early-help-hub', roles: ['agency-admin'] };
-const AUDITOR: Claims = { sub: 'audit-officer', agency_id: 'demo-early-help-hub', roles: ['auditor'] };
 const HEALTH_VISITOR: Claims = { sub: 'health-visitor', agency_id: 'demo-health-visiting', roles: ['practitioner'] };
 /** Break-glass grantees: one holds a live grant for another family, the other's grant for this family expired. */
 const GRANTEE_ELSEWHERE: Claims = { sub: 'asb-officer', agency_id: 'demo-asb-team', roles: ['practitioner'] };
@@ -188,8 +187,8 @@ describe('the access matrix: no stranger reaches a record through any route, lis
     return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
   }
 
-  /** The world's record a path parameter names, by service and path; ids of nothing for the rest. */
-  function valueOf(service: string, path: string, param: string): string {
+  /** The world's record a path parameter names, by path; ids of nothing for the rest. */
+  function valueOf(path: string, param: string): string {
     const byParam: Record<string, string> = {
       familyId: world.familyId,
       recordId: world.planId,
@@ -228,8 +227,8 @@ describe('the access matrix: no stranger reaches a record through any route, lis
     }
   }
 
-  function pathFor(service: string, op: Operation): string {
-    const path = op.pathParams.reduce((p, name) => p.replace(`{${name}}`, valueOf(service, op.path, name)), op.path);
+  function pathFor(op: Operation): string {
+    const path = op.pathParams.reduce((p, name) => p.replace(`{${name}}`, valueOf(op.path, name)), op.path);
     const query = op.requiredQuery.map(({ name, format, enum: values, example }) => {
       const value = values?.[0] ?? example ?? (format === 'date' ? (name === 'to' ? '2026-12-31' : '2026-01-01') : 'x');
       return `${name}=${encodeURIComponent(value)}`;
@@ -341,7 +340,7 @@ describe('the access matrix: no stranger reaches a record through any route, lis
       expect(operations.length).toBeGreaterThan(0);
       // The world is real: the holder reads the record through the same document's first read.
       const own = operations.find((op) => op.method === 'GET')!;
-      const holderRead = await call(service, holderOf(service, own.path), 'GET', pathFor(service, own));
+      const holderRead = await call(service, holderOf(service, own.path), 'GET', pathFor(own));
       expect(`${service} ${own.path} → ${holderRead.status}`).toBe(`${service} ${own.path} → 200`);
       // Deletes last: a leak that deleted the record would hide the routes after it.
       const ordered = [
@@ -349,7 +348,7 @@ describe('the access matrix: no stranger reaches a record through any route, lis
         ...operations.filter((o) => o.method === 'DELETE'),
       ];
       for (const op of ordered) {
-        const path = pathFor(service, op);
+        const path = pathFor(op);
         const holder = holderOf(service, op.path);
         const callers: [string, Claims | undefined][] = [
           ['no token', undefined],
@@ -387,7 +386,7 @@ describe('the access matrix: no stranger reaches a record through any route, lis
       for (const op of lists) {
         const holder = holderOf(service, op.path);
         for (const [who, claims] of Object.entries(STRANGERS)) {
-          const response = await call(service, claims(holder), 'GET', pathFor(service, op));
+          const response = await call(service, claims(holder), 'GET', pathFor(op));
           cells++;
           if (response.status >= 500) leaks.push(`${service} ${op.path} as ${who} → ${response.status}`);
           const found = ids().filter((id) => response.text.includes(id));
