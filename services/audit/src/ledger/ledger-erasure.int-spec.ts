@@ -3,14 +3,13 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { provisionTestInfra, type TestInfra } from '@baton/testing';
-import { openDatabase } from '@baton/persistence';
-import { AUDIT_MIGRATIONS } from '../app.module.js';
 import { CheckpointJob } from '../checkpoint/checkpoint.job.js';
 import { CONTENT_ERASED } from '../domain/ledger-chain.js';
 import { startAuditTestApp, type AuditTestApp } from '../testing/audit-test-app.js';
 import { accessed, EventPublisher, FAMILY, referralReceived } from '../testing/ledger-events.fixture.js';
 import { LedgerErasure } from './ledger-erasure.js';
-import { verifyLedger, type VerificationReport } from './ledger-verifier.js';
+import { snapshotLedger, verifyTamperedCopy as verifyTampered } from '../testing/tampered-copy.js';
+import { verifyLedger } from './ledger-verifier.js';
 
 /** Another invented family, whose records stay. */
 const OTHER_FAMILY = '1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -148,34 +147,8 @@ describe('erasing a family’s content from the ledger', () => {
   });
 
   /** A copy of the erased ledger, changed by `tamper` as a superuser with the triggers off, then verified deep. */
-  async function verifyTamperedCopy(
-    name: string,
-    tamper: (c: pg.Client) => Promise<unknown>,
-  ): Promise<VerificationReport> {
-    const [{ entries }] = await db.query('SELECT json_agg(l ORDER BY seq)::text AS entries FROM ledger_entry l');
-    const [head] = await db.query('SELECT tenant, seq, hash FROM ledger_head');
-    const url = await infra.createDatabase(name);
-    await (await openDatabase({ url, entities: [], migrations: AUDIT_MIGRATIONS })).destroy();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(
-        'INSERT INTO ledger_entry SELECT * FROM json_populate_recordset(null::ledger_entry, $1::json)',
-        [entries],
-      );
-      await client.query('INSERT INTO ledger_head (tenant, seq, hash) VALUES ($1, $2, $3)', [
-        head.tenant,
-        head.seq,
-        head.hash,
-      ]);
-      await client.query('ALTER TABLE ledger_entry DISABLE TRIGGER USER');
-      await tamper(client);
-      const query = async (sql: string, params: unknown[]) => (await client.query(sql, params)).rows;
-      return await verifyLedger(query, 'demo', audit.checkpoints, { deep: true });
-    } finally {
-      await client.end();
-    }
-  }
+  const verifyTamperedCopy = async (name: string, tamper: (c: pg.Client) => Promise<unknown>) =>
+    verifyTampered(infra, await snapshotLedger(db), audit.checkpoints, name, tamper, { deep: true });
 
   it('after the erasure, names the first broken entry when remaining content is altered', async () => {
     const seq = await seqOf(other.id);
