@@ -15,8 +15,11 @@ import type { AuditConfig } from './config/audit.config.js';
 import { LedgerConsumer } from './ledger/ledger.consumer.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import { LedgerMetrics } from './ledger/ledger-metrics.js';
+import { LedgerErasure } from './ledger/ledger-erasure.js';
 import { LedgerWriter } from './ledger/ledger-writer.js';
 import { CreateLedger1763900000600 } from './migrations/1763900000600-create-ledger.js';
+import { LedgerErasableContent1765000000600 } from './migrations/1765000000600-ledger-erasable-content.js';
+import { ReportFacts1765000000700 } from './migrations/1765000000700-report-facts.js';
 import { CreateBreakGlassGrants1796500000610 } from './migrations/1796500000610-create-break-glass-grants.js';
 import { OversightController } from './oversight/oversight.controller.js';
 import { OversightQueries } from './oversight/oversight-queries.js';
@@ -34,6 +37,8 @@ export interface AuditModuleOptions {
 export const AUDIT_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateLedger1763900000600,
+  LedgerErasableContent1765000000600,
+  ReportFacts1765000000700,
   CreateBreakGlassGrants1796500000610,
 ];
 
@@ -61,6 +66,7 @@ export class AuditModule {
         RequestBreakGlass,
         EndBreakGlass,
         LedgerWriter,
+        LedgerErasure,
         LedgerMetrics,
         CheckpointJob,
         OversightQueries,

@@ -138,7 +138,7 @@ export class BreakGlassGrantQueries {
       throw ProblemException.notFound(`Break-glass grant ${grantId}`);
     }
     const reads = await this.dataSource.query<LedgerRow[]>(
-      `SELECT seq, canonical, family_ids FROM ledger_entry
+      `SELECT seq, canonical, link, family_ids FROM ledger_entry
         WHERE tenant = $1 AND lawful_basis = $2 AND family_ids @> ARRAY[$3]::text[] AND event_type LIKE 'baton.access.%'
           AND (canonical::jsonb -> 'event' -> 'data' ->> 'breakGlassGrantId') = $4
         ORDER BY seq LIMIT 5000`,

@@ -8,7 +8,7 @@ import { accessView, entryView, type AccessView, type LedgerEntryView, type Ledg
 const ACCESS = 'baton.access.%';
 /** Break-glass grants are not involvement either: a grant gives reading access, not a place in the family's case. */
 const BREAK_GLASS = 'baton.break-glass.%';
-const COLUMNS = 'seq, canonical, family_ids';
+const COLUMNS = 'seq, canonical, link, family_ids';
 
 export interface PageQuery {
   cursor?: string;
