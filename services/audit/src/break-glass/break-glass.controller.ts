@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
@@ -91,16 +91,12 @@ export class BreakGlassController {
   }
 
   @Post(':grantId/end')
+  @HttpCode(200)
   @Roles('practitioner', 'triager', 'manager', 'auditor')
   @ApiOperation({ summary: 'End a grant before it expires (its grantee, when done; or an auditor)' })
   @ApiSuccess(200, { description: 'The grant, ended', type: BreakGlassGrantView })
   @ApiProblems(403, 404, 409)
-  endGrant(
-    @CurrentCaller() caller: Caller,
-    @Param('grantId', new ParseUUIDPipe({ version: 'all' })) grantId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    void reply.status(200);
+  endGrant(@CurrentCaller() caller: Caller, @Param('grantId', new ParseUUIDPipe({ version: 'all' })) grantId: string) {
     return this.end.execute(caller, grantId);
   }
 }
