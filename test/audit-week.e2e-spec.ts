@@ -1,6 +1,6 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { DataSource } from 'typeorm';
 import { startAuditTestApp, type AuditTestApp } from '../services/audit/src/testing/audit-test-app.js';
 import { EventPublisher } from '../services/audit/src/testing/ledger-events.fixture.js';
@@ -84,7 +84,9 @@ describe('a week of activity, audited', () => {
   }
 
   async function report(path: string, person = 'audit-officer'): Promise<Response> {
-    return fetch(`${audit.url}${path}`, { headers: { authorization: `Bearer ${await audit.tokenFor(person)}` } });
+    // Every report is held to the committed OpenAPI document, as JSON and as CSV.
+    const headers = { authorization: `Bearer ${await audit.tokenFor(person)}` };
+    return ApiContract.of('audit').fetch(audit.url, path, { headers });
   }
 
   async function ledgerCount(db: DataSource, type: string): Promise<number> {

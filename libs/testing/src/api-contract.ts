@@ -64,22 +64,6 @@ export class ApiContract {
     return contract;
   }
 
-  /** Whether the document declares a body for the operation that answered (any of its success responses). */
-  declaresBody(method: string, url: string): boolean {
-    const operation = this.operationOf(method, url);
-    return Object.entries(operation?.responses ?? {}).some(
-      ([status, r]) => status.startsWith('2') && !('$ref' in r) && r.content !== undefined,
-    );
-  }
-
-  private operationOf(method: string, url: string): Operation | undefined {
-    const path = new URL(url, 'http://x').pathname;
-    const template = this.templates.find(
-      (t) => t.pattern.test(path) && this.document.paths[t.path][method.toLowerCase()],
-    );
-    return template ? this.document.paths[template.path][method.toLowerCase()] : undefined;
-  }
-
   /** Throws, naming the operation and what is wrong, unless the answer is one the document describes. */
   check(exchange: Exchange): void {
     const path = new URL(exchange.url, 'http://x').pathname;
@@ -105,6 +89,19 @@ export class ApiContract {
     if (!validate(exchange.body)) {
       throw new Error(`${where}: the body does not match its schema: ${this.ajv.errorsText(validate.errors)}`);
     }
+  }
+
+  /**
+   * `fetch(baseUrl + path, init)`, holding the answer to the document before handing it back (still unread): a JSON
+   * body is checked as parsed, any other body (CSV) as its text.
+   */
+  async fetch(baseUrl: string, path: string, init: RequestInit = {}): Promise<globalThis.Response> {
+    const response = await fetch(`${baseUrl}${path}`, init);
+    const text = await response.clone().text();
+    const contentType = response.headers.get('content-type');
+    const body = text.length === 0 ? undefined : /[/+]json\b/.test(contentType ?? '') ? JSON.parse(text) : text;
+    this.check({ method: init.method ?? 'GET', url: path, status: response.status, contentType, body });
+    return response;
   }
 
   private resolve(ref: string): Response {

@@ -12,6 +12,10 @@ export const RESPONSE_HEADERS = {
     schema: { type: 'string', example: '"3"' },
   },
   Location: { description: 'Where the created resource is read', schema: { type: 'string', format: 'uri-reference' } },
+  Link: {
+    description: 'The next page, as `<url>; rel="next"` (RFC 8288); absent on the last page',
+    schema: { type: 'string' },
+  },
   'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer', minimum: 0 } },
   'Baton-Position': {
     description: 'The event stream position the views had applied when this answer was read',
@@ -38,7 +42,11 @@ export interface SuccessOptions {
   headers?: ResponseHeaderName[];
   /** The body's media type when it is not JSON (a CSV report, an event stream). */
   contentType?: string;
+  /** The same answer is also given as CSV (`?format=csv` or `Accept: text/csv`): declares `text/csv` beside JSON. */
+  csv?: boolean;
 }
+
+const CSV = { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV with a header row' } } } as const;
 
 /** The success response of an operation: its status, body class and the headers it sends. */
 export function ApiSuccess(status: number, options: SuccessOptions): MethodDecorator {
@@ -66,6 +74,18 @@ export function ApiSuccess(status: number, options: SuccessOptions): MethodDecor
     );
   }
   const [type, isArray] = Array.isArray(options.type) ? [options.type[0], true] : [options.type, false];
+  if (options.csv && type) {
+    const ref = { $ref: getSchemaPath(type) };
+    return applyDecorators(
+      ApiExtraModels(type),
+      ApiResponse({
+        status,
+        description: options.description,
+        ...withHeaders,
+        content: { 'application/json': { schema: isArray ? { type: 'array', items: ref } : ref }, ...CSV },
+      }),
+    );
+  }
   return ApiResponse({
     status,
     description: options.description,

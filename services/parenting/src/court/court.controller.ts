@@ -15,7 +15,7 @@ import {
 } from './dto/court.dto.js';
 import { RecordAppeal } from './record-appeal.usecase.js';
 import { RecordApplicationOutcome } from './record-application-outcome.usecase.js';
-import { ParentingOrderView } from '../parenting.responses.js';
+import { OrderAppealView, OrderApplicationView, ParentingOrderView } from '../parenting.responses.js';
 
 @ApiTag('court', 'Applications to court and the court’s decisions')
 @ApiBearerAuth()
@@ -31,6 +31,8 @@ export class CourtController {
 
   @Post('applications')
   @ApiOperation({ summary: 'Apply to the court to vary or discharge the order' })
+  @ApiSuccess(201, { description: 'The application, awaiting the court', type: OrderApplicationView })
+  @ApiProblems(403, 404, 409, 422)
   async applyToCourt(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -44,6 +46,8 @@ export class CourtController {
   @Post('applications/:applicationId/outcome')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the court's outcome: a granted variation or discharge, a refusal or withdrawal" })
+  @ApiSuccess(200, { description: 'The application with its outcome', type: OrderApplicationView })
+  @ApiProblems(403, 404, 409, 422)
   recordOutcome(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -55,6 +59,8 @@ export class CourtController {
 
   @Post('appeals')
   @ApiOperation({ summary: 'Record an appeal lodged against the order' })
+  @ApiSuccess(201, { description: 'The appeal, lodged', type: OrderAppealView })
+  @ApiProblems(403, 404, 409, 422)
   async lodgeAppeal(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -68,6 +74,8 @@ export class CourtController {
   @Post('appeals/:appealId/outcome')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the outcome of an appeal; allowed quashes the order' })
+  @ApiSuccess(200, { description: 'The appeal with its outcome', type: OrderAppealView })
+  @ApiProblems(403, 404, 409, 422)
   decideAppeal(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,

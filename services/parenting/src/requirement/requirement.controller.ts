@@ -2,7 +2,8 @@ import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiTag } from '@baton/http-api';
+import { OrderRequirementSummary } from '@baton/contracts';
+import { ApiProblems, ApiSuccess, ApiTag } from '@baton/http-api';
 import { RecordCompliance } from '../compliance/record-compliance.usecase.js';
 import { RecordComplianceDto } from '../compliance/dto/record-compliance.dto.js';
 import { enforcementView } from '../enforcement/enforcement.views.js';
@@ -11,6 +12,7 @@ import { AddRequirement } from './add-requirement.usecase.js';
 import { ScheduleSessionDto } from './dto/schedule-session.dto.js';
 import { requirementSummary } from './requirement.views.js';
 import { ScheduleSession } from './schedule-session.usecase.js';
+import { ComplianceView, SessionView } from '../parenting.responses.js';
 
 @ApiTag('requirements and compliance', 'What an order or contract requires and how the parent complies')
 @ApiBearerAuth()
@@ -25,6 +27,8 @@ export class RequirementController {
 
   @Post('requirements')
   @ApiOperation({ summary: 'Add a requirement (within 12 months of the order; a programme at most 3 months)' })
+  @ApiSuccess(201, { description: 'The requirement added', type: OrderRequirementSummary })
+  @ApiProblems(403, 404, 409, 422)
   async add(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -38,6 +42,8 @@ export class RequirementController {
 
   @Post('sessions')
   @ApiOperation({ summary: 'Schedule a programme session' })
+  @ApiSuccess(201, { description: 'The session scheduled', type: SessionView })
+  @ApiProblems(403, 404, 409, 422)
   async schedule(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -61,6 +67,8 @@ export class RequirementController {
       'The contact deadline (contactDueAt) is the end of the next working day after occurredOn, the breach itself; ' +
       'a breach entered after it is overdue at once and shows recordedLate: true.',
   })
+  @ApiSuccess(201, { description: 'The compliance record, with any enforcement case it opened', type: ComplianceView })
+  @ApiProblems(403, 404, 409, 422)
   async comply(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
