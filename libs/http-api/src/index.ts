@@ -40,6 +40,8 @@ export {
 } from './idempotency/idempotency-keys.js';
 export { Origin, type RequestOrigin } from './origin/request-origin.decorator.js';
 export {
+  ApiExampleBody,
+  type RequestExample,
   ApiIdempotencyKey,
   ApiIfMatch,
   ApiProblems,

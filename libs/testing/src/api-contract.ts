@@ -12,6 +12,7 @@ const DOCS = fileURLToPath(new URL('../../../docs/api/', import.meta.url));
 
 interface Operation {
   responses: Record<string, Response | { $ref: string }>;
+  requestBody?: { content: Record<string, { schema: object; examples?: Record<string, { value: unknown }> }> };
 }
 interface Response {
   content?: Record<string, { schema: object }>;
@@ -62,6 +63,31 @@ export class ApiContract {
       CONTRACTS.set(service, contract);
     }
     return contract;
+  }
+
+  /**
+   * What is wrong with the document's request examples: an operation taking a body without one, or an example its
+   * own schema refuses. Empty when every body has a true example.
+   */
+  exampleProblems(): string[] {
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(this.document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${this.service}: ${method.toUpperCase()} ${path}`;
+        for (const [mediaType, content] of Object.entries(operation.requestBody?.content ?? {})) {
+          const examples = Object.entries(content.examples ?? {});
+          if (examples.length === 0) problems.push(`${where}: no example ${mediaType} body`);
+          const pointer = `#/paths/${escape(path)}/${method}/requestBody/content/${escape(mediaType)}/schema`;
+          const validate = this.validatorFor(pointer);
+          for (const [name, example] of examples) {
+            if (!validate(example.value)) {
+              problems.push(`${where}: example ${name} breaks its schema: ${this.ajv.errorsText(validate.errors)}`);
+            }
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   /** Throws, naming the operation and what is wrong, unless the answer is one the document describes. */

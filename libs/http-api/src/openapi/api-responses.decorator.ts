@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtension, ApiExtraModels, ApiHeader, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiExtension, ApiExtraModels, ApiHeader, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { HeadersObject } from '@nestjs/swagger';
 
 /** The operation-specific problems a decorator may declare; the document adds the ones every operation can give. */
@@ -92,6 +92,20 @@ export function ApiSuccess(status: number, options: SuccessOptions): MethodDecor
     ...withHeaders,
     ...(type ? { type, isArray } : {}),
   });
+}
+
+/** An example request body, as the document shows it: typed as its DTO, so it keeps the DTO's shape. */
+export interface RequestExample<T> {
+  summary: string;
+  value: T;
+}
+
+/**
+ * The operation's request body and an example of it. Keep the example beside its DTO
+ * (`export const openPlanExample: RequestExample<OpenPlanDto> = {...}`), with invented data only.
+ */
+export function ApiExampleBody<T extends object>(type: Type<T>, example: RequestExample<T>): MethodDecorator {
+  return ApiBody({ type, examples: { example: { summary: example.summary, value: example.value } } });
 }
 
 /** An update under optimistic concurrency: `If-Match` with the ETag read (428 without it, 412 when stale). */

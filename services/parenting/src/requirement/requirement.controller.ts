@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { OrderRequirementSummary } from '@baton/contracts';
-import { ApiProblems, ApiSuccess, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, ApiExampleBody } from '@baton/http-api';
 import { RecordCompliance } from '../compliance/record-compliance.usecase.js';
-import { RecordComplianceDto } from '../compliance/dto/record-compliance.dto.js';
+import { RecordComplianceDto, recordComplianceExample } from '../compliance/dto/record-compliance.dto.js';
 import { enforcementView } from '../enforcement/enforcement.views.js';
-import { RequirementDto } from '../order/dto/requirement.dto.js';
+import { RequirementDto, requirementExample } from '../order/dto/requirement.dto.js';
 import { AddRequirement } from './add-requirement.usecase.js';
-import { ScheduleSessionDto } from './dto/schedule-session.dto.js';
+import { ScheduleSessionDto, scheduleSessionExample } from './dto/schedule-session.dto.js';
 import { requirementSummary } from './requirement.views.js';
 import { ScheduleSession } from './schedule-session.usecase.js';
 import { ComplianceView, SessionView } from '../parenting.responses.js';
@@ -29,6 +29,7 @@ export class RequirementController {
   @ApiOperation({ summary: 'Add a requirement (within 12 months of the order; a programme at most 3 months)' })
   @ApiSuccess(201, { description: 'The requirement added', type: OrderRequirementSummary })
   @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(RequirementDto, requirementExample)
   async add(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -44,6 +45,7 @@ export class RequirementController {
   @ApiOperation({ summary: 'Schedule a programme session' })
   @ApiSuccess(201, { description: 'The session scheduled', type: SessionView })
   @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(ScheduleSessionDto, scheduleSessionExample)
   async schedule(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -69,6 +71,7 @@ export class RequirementController {
   })
   @ApiSuccess(201, { description: 'The compliance record, with any enforcement case it opened', type: ComplianceView })
   @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(RecordComplianceDto, recordComplianceExample)
   async comply(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
