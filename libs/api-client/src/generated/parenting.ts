@@ -1268,7 +1268,10 @@ export interface operations {
   ContractController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID): a retry with the same key and body returns the first answer */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };

@@ -14,6 +14,7 @@ import {
   ProblemException,
   type RequestOrigin,
   ApiExampleBody,
+  ApiIdempotencyKey,
 } from '@baton/http-api';
 import { ContractSteps } from './contract-steps.usecase.js';
 import { ContractLoader } from './contract.loader.js';
@@ -58,6 +59,7 @@ export class ContractController {
   @Post()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Draft a parenting contract your agency will offer' })
+  @ApiIdempotencyKey()
   @ApiSuccess(201, { description: 'The draft contract', type: ParentingContractView, headers: ['ETag', 'Location'] })
   @ApiProblems(403, 422)
   @ApiExampleBody(DraftContractDto, draftContractExample)
