@@ -231,6 +231,26 @@ describe('a week of activity, audited', () => {
     expect(lines).toHaveLength(4);
   });
 
+  it('lists the referrals past their deadline, as JSON and as CSV', async () => {
+    const path = '/v1/reports/waiting-times/past-deadline?from=2026-11-02&to=2026-11-08';
+    const listed = (await (await report(path)).json()) as { items: { referralId: string; status: string }[] };
+    expect(listed.items.map((r) => [r.referralId, r.status])).toEqual([
+      [seen.Dan.referralId, 'awaiting decision'],
+      [seen.Ben.referralId, 'decided late'],
+    ]);
+    const csv = await report(`${path}&format=csv`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).trim().split('\r\n')).toHaveLength(3);
+  });
+
+  it('gives the figures of the waiting times and the report card as measure,value CSV', async () => {
+    for (const name of ['waiting-times', 'report-card']) {
+      const res = await report(`/v1/reports/${name}?from=2026-11-02&to=2026-11-08&format=csv`);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect((await res.text()).split('\r\n')[0]).toBe('measure,value');
+    }
+  });
+
   it('gives CIN census referral items, closing the step-down to early help with RC9', async () => {
     const census = (await (await report('/v1/reports/cin-census/referrals?from=2026-11-02&to=2026-11-08')).json()) as {
       rows: Record<string, string>[];

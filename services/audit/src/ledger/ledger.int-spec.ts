@@ -114,6 +114,10 @@ describe('the ledger', () => {
     const report = (await res.json()) as { latestCheckpoint: unknown };
     expect(report).toMatchObject({ tenant: 'demo', ok: true, entries: await entries(), checkpointsChecked: 1 });
     expect(report.latestCheckpoint).toMatchObject({ tenant: 'demo', count: await entries() });
+    const listed = (await (await get('/v1/ledger/checkpoints')).json()) as { keyId: string; checkpoints: unknown[] };
+    expect(listed.checkpoints).toEqual([
+      expect.objectContaining({ statement: expect.objectContaining({ keyId: listed.keyId, tenant: 'demo' }) }),
+    ]);
   });
 
   it('lets only auditors and managers verify', async () => {
