@@ -436,7 +436,9 @@ export interface components {
       actor: string;
       actorAgency?: string;
       actorRole?: string;
-      /** @description The event's data, as recorded */
+      /** @description True when the entry's personal content was erased under a retention rule or an erasure request: what, when and who come from the entry's link, and `data` is empty */
+      contentErased?: boolean;
+      /** @description The event's data, as recorded; empty once its content is erased (`contentErased`) */
       data: {
         [key: string]: unknown;
       };
@@ -568,7 +570,9 @@ export interface components {
       actor: string;
       actorAgency?: string;
       actorRole?: string;
-      /** @description The event's data, as recorded */
+      /** @description True when the entry's personal content was erased under a retention rule or an erasure request: what, when and who come from the entry's link, and `data` is empty */
+      contentErased?: boolean;
+      /** @description The event's data, as recorded; empty once its content is erased (`contentErased`) */
       data: {
         [key: string]: unknown;
       };

@@ -38,8 +38,18 @@ export class LedgerEntryView {
   @ApiProperty({ type: [String] })
   familyIds: string[];
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's data, as recorded" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The event's data, as recorded; empty once its content is erased (`contentErased`)",
+  })
   data: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description:
+      "True when the entry's personal content was erased under a retention rule or an erasure request: what, when and who come from the entry's link, and `data` is empty",
+  })
+  contentErased?: boolean;
 }
 
 export class AccessorView {
