@@ -228,14 +228,28 @@ describe('break-glass: reasoned, time-limited reading access to a family, seen b
 
   it('grants reading access to the family, named by one of its records, for the default time', async () => {
     let granted: Answer | undefined;
+    const request = () =>
+      as(
+        audit,
+        'audit',
+        INSPECTOR,
+        'POST',
+        '/v1/break-glass/grants',
+        {
+          recordId: planId,
+          reason: 'missing-child',
+          details: 'Child reported missing from home at 22:10; need to know who works with the family.',
+        },
+        { 'idempotency-key': 'missing-child-call-2210' },
+      );
     await waitUntil('the audit service knows the family', async () => {
-      granted = await atAudit(INSPECTOR, 'POST', '/v1/break-glass/grants', {
-        recordId: planId,
-        reason: 'missing-child',
-        details: 'Child reported missing from home at 22:10; need to know who works with the family.',
-      });
+      granted = await request();
       return granted.status === 201;
     });
+    // A retry (the same Idempotency-Key and body) answers with the same grant, not a second one.
+    const retried = await request();
+    expect(retried.status).toBe(201);
+    expect(retried.body.grantId).toBe(granted!.body.grantId);
     expect(granted!.body).toMatchObject({
       familyId,
       grantee: { personId: 'police-inspector', agencyId: 'demo-police' },

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
+import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
 import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
@@ -36,6 +37,8 @@ export interface AuditModuleOptions {
 
 export const AUDIT_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
+  CreateIdempotencyKeys1763900000000,
+  AddIdempotencyEventIds1763900000001,
   CreateLedger1763900000600,
   LedgerErasableContent1765000000600,
   ReportFacts1765000000700,

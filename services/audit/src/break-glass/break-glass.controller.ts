@@ -1,14 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { ApiProblems, ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiExampleBody,
+  ApiIdempotencyKey,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  Origin,
+  type RequestOrigin,
+} from '@baton/http-api';
 import { BreakGlassGrantQueries } from './break-glass-grant.queries.js';
 import { BreakGlassGrantPage, BreakGlassGrantReportView, BreakGlassGrantView } from './break-glass.responses.js';
 import { BreakGlassGrantsQueryDto } from './dto/break-glass-grants-query.dto.js';
-import { RequestBreakGlassDto } from './dto/request-break-glass.dto.js';
+import { requestBreakGlassExample, RequestBreakGlassDto } from './dto/request-break-glass.dto.js';
 import { EndBreakGlass } from './end-break-glass.usecase.js';
 import { RequestBreakGlass } from './request-break-glass.usecase.js';
 
@@ -34,6 +42,8 @@ export class BreakGlassController {
   @Post()
   @Roles('practitioner', 'triager', 'manager')
   @ApiOperation({ summary: 'Break the glass: read one family’s records for a limited time, saying why' })
+  @ApiExampleBody(RequestBreakGlassDto, requestBreakGlassExample)
+  @ApiIdempotencyKey()
   @ApiSuccess(201, {
     description: 'The grant, live until it expires',
     type: BreakGlassGrantView,
@@ -43,9 +53,10 @@ export class BreakGlassController {
   async grant(
     @CurrentCaller() caller: Caller,
     @Body() body: RequestBreakGlassDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const grant = await this.request.execute(caller, body);
+    const grant = await this.request.execute(caller, body, idempotencyKey);
     void reply.status(201).header('location', `/v1/break-glass/grants/${grant.grantId}`);
     return grant;
   }

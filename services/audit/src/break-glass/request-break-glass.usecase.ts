@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
 import { BreakGlassEvents, newEvent } from '@baton/contracts';
-import { ProblemException } from '@baton/http-api';
-import { Outbox } from '@baton/messaging';
+import { claimIdempotencyKey, ProblemException, recordIdempotentEvents } from '@baton/http-api';
+import { noteProducedEvents, Outbox, producedEventIds } from '@baton/messaging';
 import { BreakGlassGrantQueries, grantView, type GrantRow, type GrantView } from './break-glass-grant.queries.js';
 import { grantExpiry, type DurationLimits } from './break-glass.rules.js';
 import type { RequestBreakGlassDto } from './dto/request-break-glass.dto.js';
@@ -28,7 +28,8 @@ export class RequestBreakGlass {
     @Inject(BREAK_GLASS_LIMITS) private readonly limits: DurationLimits,
   ) {}
 
-  async execute(caller: Caller, dto: RequestBreakGlassDto): Promise<GrantView> {
+  /** A retry with the same `Idempotency-Key` (and body) answers with the grant first made, not a second one. */
+  async execute(caller: Caller, dto: RequestBreakGlassDto, idempotencyKey?: string): Promise<GrantView> {
     const now = this.clock.now();
     const expiry = grantExpiry(now, dto.durationMinutes, this.limits);
     if (!('expiresAt' in expiry)) {
@@ -51,7 +52,21 @@ export class RequestBreakGlass {
       ended_by_person_id: null,
       ended_by_agency_id: null,
     };
-    await this.dataSource.transaction(async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
+      const scope = `${caller.tenant}/${caller.agencyId}/${caller.personId}/break-glass`;
+      if (idempotencyKey) {
+        const claim = await claimIdempotencyKey(tx, {
+          scope,
+          key: idempotencyKey,
+          body: dto,
+          resourceId: row.grant_id,
+        });
+        if (claim.replay) {
+          const earlier = await this.grants.row(tx, caller.tenant, claim.resourceId);
+          noteProducedEvents(claim.eventIds);
+          if (earlier) return grantView(earlier, now);
+        }
+      }
       await tx.query(
         `INSERT INTO break_glass_grant (grant_id, tenant, family_id, person_id, person_name, agency_id, roles, reason,
                                         details, granted_at, expires_at)
@@ -91,7 +106,8 @@ export class RequestBreakGlass {
           },
         }),
       );
+      if (idempotencyKey) await recordIdempotentEvents(tx, { scope, key: idempotencyKey }, producedEventIds());
+      return grantView(row, now);
     });
-    return grantView(row, now);
   }
 }

@@ -12,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { BREAK_GLASS_REASONS, IsNotGivenWith, type BreakGlassReason } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 /** A request to read one family's records in an emergency: the family (or one of its records) and why. */
 export class RequestBreakGlassDto {
@@ -51,3 +52,14 @@ export class RequestBreakGlassDto {
   @Min(1)
   durationMinutes?: number;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const requestBreakGlassExample: RequestExample<RequestBreakGlassDto> = {
+  summary: 'A police inspector, out of hours, about a child reported missing',
+  value: {
+    familyId: '5d0c4f7e-2a61-4c1b-9e1f-3b8a2d6c7e10',
+    reason: 'missing-child',
+    details: 'Child reported missing from home at 22:10; need to know who works with the family and how to reach them.',
+    durationMinutes: 120,
+  },
+};
