@@ -275,6 +275,11 @@ export interface components {
       service: string;
     };
     AccessedWhyView: {
+      /**
+       * Format: uuid
+       * @description Flags an access made under this break-glass grant (`lawfulBasis` is then `break-glass`)
+       */
+      breakGlassGrantId?: string;
       /** @description Set when the access relied on a lawful basis other than involvement */
       lawfulBasis?: string;
       purpose?: string;
@@ -355,7 +360,7 @@ export interface components {
       /** Format: uuid */
       grantId: string;
       /** @description Every read made under the grant, oldest first */
-      reads: components['schemas']['BreakGlassReadView'][];
+      reads: components['schemas']['AccessView'][];
       /** @description Reads made under the grant (lists and reports only) */
       readsMade?: number;
       /** @enum {string} */
@@ -393,27 +398,6 @@ export interface components {
         | 'other';
       /** @enum {string} */
       status: 'active' | 'expired' | 'ended';
-    };
-    BreakGlassReadView: {
-      /** Format: date-time */
-      accessedAt: string;
-      /** Format: uuid */
-      eventId: string;
-      familyIds: string[];
-      /** @description ip, userAgent */
-      from: {
-        [key: string]: unknown;
-      };
-      seq: number;
-      /** @description action, service, recordType, recordIds */
-      what: {
-        [key: string]: unknown;
-      };
-      who: components['schemas']['BreakGlassGranteeView'];
-      /** @description purpose, lawfulBasis, breakGlassGrantId */
-      why: {
-        [key: string]: unknown;
-      };
     };
     BrokenLinkView: {
       expected: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BREAK_GLASS_REASONS } from '@baton/contracts';
 import { PageOf } from '@baton/http-api';
+import { AccessView } from '../oversight/oversight.responses.js';
 
 export class BreakGlassGranteeView {
   @ApiProperty({ example: 'police-inspector' })
@@ -59,38 +60,12 @@ export class BreakGlassGrantView {
   readsMade?: number;
 }
 
-export class BreakGlassReadView {
-  @ApiProperty({ type: 'integer' })
-  seq: number;
-
-  @ApiProperty({ format: 'uuid' })
-  eventId: string;
-
-  @ApiProperty({ format: 'date-time' })
-  accessedAt: string;
-
-  @ApiProperty({ type: BreakGlassGranteeView })
-  who: BreakGlassGranteeView;
-
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'action, service, recordType, recordIds' })
-  what: object;
-
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'purpose, lawfulBasis, breakGlassGrantId' })
-  why: object;
-
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'ip, userAgent' })
-  from: object;
-
-  @ApiProperty({ type: [String] })
-  familyIds: string[];
-}
-
 export class BreakGlassGrantReportView extends BreakGlassGrantView {
   @ApiProperty({ type: 'integer' })
   declare readsMade: number;
 
-  @ApiProperty({ type: [BreakGlassReadView], description: 'Every read made under the grant, oldest first' })
-  reads: BreakGlassReadView[];
+  @ApiProperty({ type: [AccessView], description: 'Every read made under the grant, oldest first' })
+  reads: AccessView[];
 }
 
 export const BreakGlassGrantPage = PageOf(BreakGlassGrantView);
