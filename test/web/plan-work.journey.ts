@@ -9,7 +9,7 @@ test('the lead agrees outcomes and actions, records the assessment and a review,
 }, testInfo) => {
   const planPath = await openPlanAsLead(page, inventedFamilyName('Larkspur'));
   await addToTeam(page, planPath, 'Priya Lanternby', 'Oakfield Primary School');
-  await addToTeam(page, planPath, 'Nia Marchbank', 'Demo Health Visiting Service');
+  await addToTeam(page, planPath, 'Nia Marchbank', 'Demo Health Visiting Service', 'Health visitor');
 
   // Outcomes: every rule of the form in plain English, then the outcome, then reworded.
   await planSection(page, 'Outcomes and actions');
@@ -180,7 +180,7 @@ test('the lead removes an agency, records the withdrawn agreement, meets a stale
   page,
 }, testInfo) => {
   const planPath = await openPlanAsLead(page, inventedFamilyName('Brambleford'));
-  await addToTeam(page, planPath, 'Nia Marchbank', 'Demo Health Visiting Service');
+  await addToTeam(page, planPath, 'Nia Marchbank', 'Demo Health Visiting Service', 'Health visitor');
   await signOut(page);
   await signInAs(page, 'health-visitor', planPath);
   await expect(page.getByTestId('lead-professional')).toContainText('Tamsin Quillfeather');

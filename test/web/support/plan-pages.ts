@@ -29,9 +29,17 @@ export async function openPlanAsLead(page: Page, familyName: string): Promise<st
   return new URL(page.url()).pathname;
 }
 
-export async function addToTeam(page: Page, planPath: string, practitioner: string, agency: string): Promise<void> {
+/** Adds an agency to the team; `role` is its role in the plan when the directory gives the person no job title. */
+export async function addToTeam(
+  page: Page,
+  planPath: string,
+  practitioner: string,
+  agency: string,
+  role?: string,
+): Promise<void> {
   await page.goto(`${planPath}/team/add`);
   await page.getByLabel('Who is their contact for this family?').selectOption({ label: `${practitioner}, ${agency}` });
+  if (role) await page.getByLabel("Their agency's role in the plan (optional)").fill(role);
   await page.getByRole('button', { name: 'Add to the team' }).click();
   await expect(page.getByText(`${agency} has joined the team`)).toBeVisible();
 }

@@ -31,7 +31,9 @@ interface ClosureWords {
 export function closureWords(kind: ClosureKind, plan: Plan, socialCare: string): ClosureWords {
   const team = plan.members.filter((m) => m.agencyId !== plan.lead.professional.agencyId).map((m) => m.agencyName);
   const teamTold =
-    team.length > 0 ? `Every agency in the team is told: ${team.join(', ')}.` : 'No other agency is in the team.';
+    team.length > 0
+      ? `Every agency in the team is told: ${team.join(', ')}.`
+      : 'No other agency is in the team to be told.';
   const family = familyNameOf(plan);
   switch (kind) {
     case 'step-up':
