@@ -99,9 +99,20 @@ describe('leaving the plan', () => {
       'Nobody at Oakfield Primary School can see this plan after this, including you.',
     ]);
     expect(page.openActions).toBe('Oakfield Primary School still has 1 open action. Complete or cancel it first.');
-    expect(parseDeparture({}, true)).toEqual({
+    expect(parseDeparture({ reason: 'Attendance is back' }, inventedPlan(), school, true)).toEqual({
+      ok: false,
+      errors: [
+        { field: 'reason', text: 'Oakfield Primary School still has 1 open action: complete or cancel it first' },
+      ],
+    });
+    const done = inventedPlan({ actions: [{ ...inventedPlan().actions[0]!, status: 'done' }] });
+    expect(parseDeparture({}, done, school, true)).toEqual({
       ok: false,
       errors: [{ field: 'reason', text: 'Enter why your agency is leaving the plan' }],
+    });
+    expect(parseDeparture({ reason: ' Attendance is back ' }, done, school, true)).toEqual({
+      ok: true,
+      value: 'Attendance is back',
     });
   });
 });

@@ -238,7 +238,27 @@ export function departurePage(
   };
 }
 
-export function parseDeparture(form: PlanForm, leaving: boolean): Parsed<string> {
+/**
+ * Why the agency is leaving; taf keeps a member with open actions on the plan, so the page says so first
+ * rather than passing on taf's refusal.
+ */
+export function parseDeparture(form: PlanForm, plan: Plan, memberId: string, leaving: boolean): Parsed<string> {
+  const member = plan.members.find((m) => m.memberId === memberId);
+  const open = plan.actions.filter(
+    (a) => a.ownerAgencyId === member?.agencyId && (a.status === 'not-started' || a.status === 'in-progress'),
+  ).length;
+  if (member && open > 0) {
+    const them = open === 1 ? 'it' : 'them';
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'reason',
+          text: `${member.agencyName} still has ${open} open ${open === 1 ? 'action' : 'actions'}: complete or cancel ${them} first`,
+        },
+      ],
+    };
+  }
   const reason = requiredText(
     form,
     'reason',

@@ -104,7 +104,7 @@ export class PlanController {
         ...departurePage(plan, request.session.person!.personId, memberId, leaving, form, errors),
         version,
       });
-    const parsed = parseDeparture(form, leaving);
+    const parsed = parseDeparture(form, plan, memberId, leaving);
     if (!parsed.ok) return show(parsed.errors);
     const refused = await refusedOnForm(() => this.taf.removeMember(caller, planId, memberId, version, parsed.value), {
       memberId: { id: 'reason', label: 'the reason' },
