@@ -174,6 +174,22 @@ test('the lead agrees outcomes and actions, records the assessment and a review,
   await expect(page.getByTestId('assessment-not-shared')).toBeVisible();
   await expect(page.getByText('Alfie reads well and loves football')).toHaveCount(0);
   await checkScreen(page, testInfo, 'assessment-not-shared');
+  await signOut(page);
+
+  // The family's needs are met: the lead closes the plan with that reason, after check and confirm.
+  await signInAs(page, 'hub-triager', planPath);
+  await page.getByRole('link', { name: 'Close the plan' }).click();
+  await page.getByLabel("The family's needs have been met").check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check and confirm' })).toBeVisible();
+  await checkScreen(page, testInfo, 'close-check');
+  await page.getByRole('button', { name: 'Close the plan' }).click();
+  await expect(page.getByText('The plan is closed. The team has been told.')).toBeVisible();
+  await expect(page.getByTestId('plan-state')).toContainText("the family's needs have been met");
+  await planSection(page, 'Outcomes and actions');
+  await expect(page.getByRole('button', { name: 'Add an action' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^Update/ })).toHaveCount(0);
+  await checkScreen(page, testInfo, 'outcomes-after-closing');
 });
 
 test('the lead removes an agency, records the withdrawn agreement, meets a stale plan and steps the family up', async ({

@@ -121,15 +121,14 @@ export function closureValues(kind: ClosureKind, now: Date): PlanForm {
 export function parseClosure(kind: ClosureKind, form: PlanForm, plan: Plan, now: Date): Parsed<ClosureChange> {
   const errors: FormError[] = [];
   if (kind === 'close') {
-    const reason = text(form, 'reason');
+    const reason = CLOSE_REASON_CHOICES.find((c) => c.value === text(form, 'reason'))?.value;
     const reasonText = text(form, 'reasonText');
-    if (!CLOSE_REASON_CHOICES.some((c) => c.value === reason))
-      errors.push({ field: 'reason', text: 'Select why the plan is closing' });
+    if (!reason) errors.push({ field: 'reason', text: 'Select why the plan is closing' });
     else if (reason === 'other' && !reasonText)
       errors.push({ field: 'reasonText', text: 'Enter why the plan is closing' });
     if (reasonText.length > 2000)
       errors.push({ field: 'reasonText', text: 'The reason must be 2000 characters or fewer' });
-    if (errors.length > 0) return { ok: false, errors };
+    if (errors.length > 0 || !reason) return { ok: false, errors };
     return { ok: true, value: { kind, reason, ...(reasonText ? { reasonText } : {}) } };
   }
   const missing = {

@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { TenantDirectory } from '@baton/tenancy';
-import type { ApiCaller } from '../api/service-client.js';
+import type { ApiCaller } from '../api/service-clients.js';
 import { ApiProblem } from '../api/api-errors.js';
 import { formErrorsFrom, type FormError, type FormField } from '../errors/field-errors.js';
 import type { PlanForm } from './form-dates.js';

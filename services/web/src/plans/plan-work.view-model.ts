@@ -175,8 +175,8 @@ export function actionUpdateValues(action: Plan['actions'][number]): PlanForm {
 
 export function parseActionUpdate(form: PlanForm, action: Plan['actions'][number], now: Date): Parsed<ActionUpdate> {
   const errors: FormError[] = [];
-  const status = text(form, 'status');
-  if (!ACTION_STATUS_CHOICES.some((s) => s.value === status)) {
+  const status = ACTION_STATUS_CHOICES.find((s) => s.value === text(form, 'status'))?.value;
+  if (!status) {
     errors.push({ field: 'status', text: 'Select where the action has got to' });
   }
   const due = dueDate(form, now, false);

@@ -9,9 +9,25 @@ export function inventedPlan(overrides: Partial<Plan> = {}): Plan {
     relationship: 'lead',
     status: 'open',
     levelOfNeed: 3,
+    origin: 'referral',
+    referralIds: ['e0000000-0000-4000-8000-000000000001'],
     openedAt: '2026-11-02T10:00:00.000Z',
-    children: [{ givenName: 'Alfie', familyName: 'Larkspur', dateOfBirth: '2016-04-12' }],
-    carers: [{ givenName: 'Jo', familyName: 'Larkspur', relationship: 'mother' }],
+    children: [
+      {
+        childId: 'd0000000-0000-4000-8000-000000000001',
+        givenName: 'Alfie',
+        familyName: 'Larkspur',
+        dateOfBirth: '2016-04-12',
+      },
+    ],
+    carers: [
+      {
+        carerId: 'd0000000-0000-4000-8000-000000000002',
+        givenName: 'Jo',
+        familyName: 'Larkspur',
+        relationship: 'mother',
+      },
+    ],
     lead: {
       professional: {
         personId: 'hub-triager',

@@ -1,6 +1,7 @@
 import { inventedPlan, NOW } from './plan.fixture.js';
 import { reviewSchedule } from './review-schedule.js';
 import { parseReview, reviewRecordedMessage, reviewsPage } from './review.view-model.js';
+import type { Review } from './taf.api.js';
 
 const OUTCOME = 'b0000000-0000-4000-8000-000000000001';
 const held = { 'heldOn-day': '4', 'heldOn-month': '12', 'heldOn-year': '2026' };
@@ -47,7 +48,7 @@ describe('the review schedule', () => {
   });
 
   it("shows the newest review first, with each outcome's progress in words", () => {
-    const review = (heldOn: string) => ({
+    const review = (heldOn: string): Review => ({
       reviewId: heldOn,
       heldOn,
       attendees: [{ name: 'Jo Larkspur', role: 'mother' }],

@@ -149,9 +149,9 @@ export function parseReview(form: PlanForm, plan: Plan, now: Date): Parsed<NewRe
   }
   const progress: NewReview['progress'] = [];
   for (const o of plan.outcomes) {
-    const value = text(form, `progress-${o.outcomeId}`);
+    const value = PROGRESS_CHOICES.find((c) => c.value === text(form, `progress-${o.outcomeId}`))?.value;
     const note = text(form, `note-${o.outcomeId}`);
-    if (!PROGRESS_CHOICES.some((c) => c.value === value)) {
+    if (!value) {
       errors.push({ field: `progress-${o.outcomeId}`, text: `Select the progress towards "${o.description}"` });
     } else if (note.length > 2000) {
       errors.push({ field: `note-${o.outcomeId}`, text: 'The note on progress must be 2000 characters or fewer' });

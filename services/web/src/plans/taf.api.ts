@@ -1,198 +1,67 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiCaller } from '../api/service-client.js';
-import { ServiceClients } from '../api/service-clients.js';
+import type { TafApi as Api } from '@baton/api-client';
+import { bodyOf, ServiceClients, type ApiCaller } from '../api/service-clients.js';
 
-export interface PlanProfessional {
-  personId: string;
-  name: string;
-  agencyId: string;
-  agencyName: string;
-  role: string;
-  email: string;
-  phone?: string;
-}
-
+type Schemas = Api.components['schemas'];
+export type PlanProfessional = Schemas['PlanProfessional'];
 /** A plan as the taf service shows it to the caller (the lead sees every action, members their own). */
-export interface Plan {
-  id: string;
-  familyId: string;
-  version: number;
-  relationship: string;
-  status: string;
-  levelOfNeed: number;
-  openedAt: string;
-  children: { givenName: string; familyName: string; dateOfBirth?: string; expectedDateOfBirth?: string }[];
-  carers: { givenName: string; familyName: string; relationship: string }[];
-  lead: { professional: PlanProfessional; since: string };
-  pendingHandover?: {
-    handoverId: string;
-    proposedLead: PlanProfessional;
-    proposedAt: string;
-    familyPreference: { preference: string; note?: string };
-  };
-  members: {
-    memberId: string;
-    agencyId: string;
-    agencyName: string;
-    personId?: string;
-    contactName: string;
-    role: string;
-    email?: string;
-    phone?: string;
-    joinedAt: string;
-  }[];
-  outcomes: { outcomeId: string; headlineOutcome: string; description: string }[];
-  actions: {
-    actionId: string;
-    outcomeId: string;
-    description: string;
-    ownerAgencyId: string;
-    ownerName?: string;
-    dueDate: string;
-    status: string;
-    overdue: boolean;
-  }[];
-  reviewCadenceWeeks: number;
-  nextReviewDate?: string;
-  lastReviewDate?: string;
-  agreement: { status: string; agreedAt: string; recordedAs: string; withdrawnAt?: string; withdrawalReason?: string };
-  /** Whether there is an assessment, who it is shared with, and whether the caller may read it. */
-  assessment?: { assessmentId: string; completedAt: string; sharedWithAgencyIds: string[]; readable: boolean };
-  closedAt?: string;
-  closure?: { reason: string; reasonText?: string };
-}
-
-export interface PersonRef {
-  personId: string;
-  name: string;
-  agencyId: string;
-}
-
-export interface Review {
-  reviewId: string;
-  heldOn: string;
-  attendees: { name: string; role: string; agencyId?: string }[];
-  progress: { outcomeId: string; progress: string; note?: string }[];
-  decisions: string;
-  nextReviewDate: string;
-  recordedBy: PersonRef;
-  recordedAt: string;
-}
-
-export type NewReview = Omit<Review, 'reviewId' | 'recordedBy' | 'recordedAt' | 'nextReviewDate'> & {
-  nextReviewDate?: string;
-};
-
-export interface AssessmentDomain {
-  strengths: string;
-  needs: string;
-  headlineOutcomes: string[];
-}
-
-export interface AssessmentContent {
-  completedAt: string;
-  childDevelopment: AssessmentDomain;
-  parentsAndCarers: AssessmentDomain;
-  familyAndEnvironment: AssessmentDomain;
-  familyView: string;
-  childVoice: string;
-  sharedWithAgencyIds: string[];
-}
-
-export interface Assessment extends AssessmentContent {
-  assessmentId: string;
-  completedBy: PersonRef;
-}
-
-export interface OutcomeChange {
-  outcomeId?: string;
-  headlineOutcome: string;
-  description: string;
-}
-
-export interface NewAction {
-  outcomeId: string;
-  description: string;
-  ownerAgencyId: string;
-  ownerName?: string;
-  dueDate: string;
-}
-
-export interface ActionUpdate {
-  status?: string;
-  dueDate?: string;
-  note?: string;
-}
+export type Plan = Schemas['PlanView'];
+export type TimelineItem = Schemas['TimelineItemView'];
+export type NewMember = Schemas['MemberDto'];
+/** The taf service names the agency itself, from the authority's reference data. */
+export type HandoverProposal = Schemas['ProposeHandoverDto'];
+export type PersonRef = Schemas['PersonRefView'];
+export type Review = Schemas['ReviewView'];
+export type NewReview = Schemas['RecordReviewDto'];
+export type AssessmentDomain = Schemas['AssessmentDomainDto'];
+export type AssessmentContent = Schemas['RecordAssessmentDto'];
+export type Assessment = Schemas['AssessmentView'];
+export type OutcomeChange = Schemas['OutcomeDto'];
+export type NewAction = Schemas['AddActionDto'];
+export type ActionUpdate = Schemas['UpdateActionDto'];
 
 /** The changes that close a plan or stop its sharing, each with the body its taf endpoint takes. */
 export type ClosureChange =
-  | { kind: 'step-up'; reason: string }
-  | { kind: 'step-down'; reason: string }
-  | { kind: 'close'; reason: string; reasonText?: string }
-  | { kind: 'withdraw-agreement'; withdrawnAt: string; reason: string };
-
-export interface TimelineItem {
-  at: string;
-  type: string;
-  actor: { name?: string; agencyId?: string };
-  summary: string;
-}
-
-export interface NewMember {
-  agencyId: string;
-  personId?: string;
-  contactName: string;
-  role: string;
-  email?: string;
-  phone?: string;
-}
-
-export interface HandoverProposal {
-  /** The taf service names the agency itself, from the authority's reference data. */
-  proposedLead: Omit<PlanProfessional, 'agencyName'>;
-  familyPreference: { preference: string; note?: string };
-  reason?: string;
-}
+  | ({ kind: 'step-up' } & Schemas['StepUpDto'])
+  | ({ kind: 'step-down' } & Schemas['StepDownDto'])
+  | ({ kind: 'close' } & Schemas['ClosePlanDto'])
+  | ({ kind: 'withdraw-agreement' } & Schemas['WithdrawAgreementDto']);
 
 @Injectable()
 export class TafApi {
   constructor(private readonly clients: ServiceClients) {}
 
   async plan(caller: ApiCaller, planId: string): Promise<{ plan: Plan; etag: string }> {
-    const response = await this.clients.taf.get<Plan>(caller, `/v1/plans/${encodeURIComponent(planId)}`);
-    return { plan: response.body, etag: response.etag ?? `"${response.body.version}"` };
+    const answer = await this.clients.taf(caller).GET('/v1/plans/{id}', { params: { path: { id: planId } } });
+    const plan = bodyOf(answer);
+    return { plan, etag: answer.response.headers.get('etag') ?? `"${plan.version}"` };
   }
 
   async timeline(caller: ApiCaller, planId: string): Promise<TimelineItem[]> {
-    return (
-      await this.clients.taf.get<{ items: TimelineItem[] }>(
-        caller,
-        `/v1/plans/${encodeURIComponent(planId)}/timeline`,
-        { query: { limit: 100 } },
-      )
-    ).body.items;
+    const answer = await this.clients.taf(caller).GET('/v1/plans/{id}/timeline', {
+      params: { path: { id: planId }, query: { limit: 100 } },
+    });
+    return bodyOf(answer).items;
   }
 
   async addMember(caller: ApiCaller, planId: string, version: string, member: NewMember): Promise<void> {
-    await this.clients.taf.post(caller, `/v1/plans/${encodeURIComponent(planId)}/members`, {
+    await this.clients.taf(caller).POST('/v1/plans/{planId}/members', {
+      params: { path: { planId }, header: { 'If-Match': version } },
       body: member,
-      ifMatch: version,
     });
   }
 
   async proposeHandover(caller: ApiCaller, planId: string, version: string, proposal: HandoverProposal): Promise<void> {
-    await this.clients.taf.post(caller, `/v1/plans/${encodeURIComponent(planId)}/handovers`, {
+    await this.clients.taf(caller).POST('/v1/plans/{planId}/handovers', {
+      params: { path: { planId }, header: { 'If-Match': version } },
       body: proposal,
-      ifMatch: version,
     });
   }
 
   async acceptHandover(caller: ApiCaller, planId: string, handoverId: string, version: string): Promise<void> {
-    await this.clients.taf.post(
-      caller,
-      `/v1/plans/${encodeURIComponent(planId)}/handovers/${encodeURIComponent(handoverId)}/acceptance`,
-      { ifMatch: version },
-    );
+    await this.clients.taf(caller).POST('/v1/plans/{planId}/handovers/{handoverId}/acceptance', {
+      params: { path: { planId, handoverId }, header: { 'If-Match': version } },
+    });
   }
 
   async declineHandover(
@@ -202,24 +71,23 @@ export class TafApi {
     version: string,
     reason: string,
   ): Promise<void> {
-    await this.clients.taf.post(
-      caller,
-      `/v1/plans/${encodeURIComponent(planId)}/handovers/${encodeURIComponent(handoverId)}/decline`,
-      { body: { reason }, ifMatch: version },
-    );
+    await this.clients.taf(caller).POST('/v1/plans/{planId}/handovers/{handoverId}/decline', {
+      params: { path: { planId, handoverId }, header: { 'If-Match': version } },
+      body: { reason },
+    });
   }
 
   async agreeOutcomes(caller: ApiCaller, planId: string, version: string, outcomes: OutcomeChange[]): Promise<void> {
-    await this.clients.taf.put(caller, `/v1/plans/${encodeURIComponent(planId)}/outcomes`, {
+    await this.clients.taf(caller).PUT('/v1/plans/{planId}/outcomes', {
+      params: { path: { planId }, header: { 'If-Match': version } },
       body: { outcomes },
-      ifMatch: version,
     });
   }
 
   async addAction(caller: ApiCaller, planId: string, version: string, action: NewAction): Promise<void> {
-    await this.clients.taf.post(caller, `/v1/plans/${encodeURIComponent(planId)}/actions`, {
+    await this.clients.taf(caller).POST('/v1/plans/{planId}/actions', {
+      params: { path: { planId }, header: { 'If-Match': version } },
       body: action,
-      ifMatch: version,
     });
   }
 
@@ -230,30 +98,31 @@ export class TafApi {
     version: string,
     update: ActionUpdate,
   ): Promise<void> {
-    await this.clients.taf.patch(
-      caller,
-      `/v1/plans/${encodeURIComponent(planId)}/actions/${encodeURIComponent(actionId)}`,
-      { body: update, ifMatch: version },
-    );
+    await this.clients.taf(caller).PATCH('/v1/plans/{planId}/actions/{actionId}', {
+      params: { path: { planId, actionId }, header: { 'If-Match': version } },
+      body: update,
+    });
   }
 
   async reviews(caller: ApiCaller, planId: string): Promise<Review[]> {
-    return (await this.clients.taf.get<{ items: Review[] }>(caller, `/v1/plans/${encodeURIComponent(planId)}/reviews`))
-      .body.items;
+    const answer = await this.clients.taf(caller).GET('/v1/plans/{planId}/reviews', { params: { path: { planId } } });
+    return bodyOf(answer).items;
   }
 
   /** Records a review and answers the plan after it (with the next review date taf settled on). */
   async recordReview(caller: ApiCaller, planId: string, version: string, review: NewReview): Promise<Plan> {
-    return (
-      await this.clients.taf.post<Plan>(caller, `/v1/plans/${encodeURIComponent(planId)}/reviews`, {
-        body: review,
-        ifMatch: version,
-      })
-    ).body;
+    const answer = await this.clients.taf(caller).POST('/v1/plans/{planId}/reviews', {
+      params: { path: { planId }, header: { 'If-Match': version } },
+      body: review,
+    });
+    return bodyOf(answer);
   }
 
   async assessment(caller: ApiCaller, planId: string): Promise<Assessment> {
-    return (await this.clients.taf.get<Assessment>(caller, `/v1/plans/${encodeURIComponent(planId)}/assessment`)).body;
+    const answer = await this.clients.taf(caller).GET('/v1/plans/{planId}/assessment', {
+      params: { path: { planId } },
+    });
+    return bodyOf(answer);
   }
 
   async recordAssessment(
@@ -262,21 +131,37 @@ export class TafApi {
     version: string,
     assessment: AssessmentContent,
   ): Promise<void> {
-    await this.clients.taf.post(caller, `/v1/plans/${encodeURIComponent(planId)}/assessment`, {
+    await this.clients.taf(caller).POST('/v1/plans/{planId}/assessment', {
+      params: { path: { planId }, header: { 'If-Match': version } },
       body: assessment,
-      ifMatch: version,
     });
   }
 
   async recordClosureChange(caller: ApiCaller, planId: string, version: string, change: ClosureChange): Promise<void> {
-    const { kind, ...body } = change;
-    const path = {
-      'step-up': 'step-up',
-      'step-down': 'step-down',
-      close: 'closure',
-      'withdraw-agreement': 'agreement-withdrawal',
-    }[kind];
-    await this.clients.taf.post(caller, `/v1/plans/${encodeURIComponent(planId)}/${path}`, { body, ifMatch: version });
+    const taf = this.clients.taf(caller);
+    const params = { path: { planId }, header: { 'If-Match': version } };
+    switch (change.kind) {
+      case 'step-up': {
+        const { kind: _kind, ...body } = change;
+        await taf.POST('/v1/plans/{planId}/step-up', { params, body });
+        return;
+      }
+      case 'step-down': {
+        const { kind: _kind, ...body } = change;
+        await taf.POST('/v1/plans/{planId}/step-down', { params, body });
+        return;
+      }
+      case 'close': {
+        const { kind: _kind, ...body } = change;
+        await taf.POST('/v1/plans/{planId}/closure', { params, body });
+        return;
+      }
+      case 'withdraw-agreement': {
+        const { kind: _kind, ...body } = change;
+        await taf.POST('/v1/plans/{planId}/agreement-withdrawal', { params, body });
+        return;
+      }
+    }
   }
 
   /** An agency leaves the plan: removed by the lead, or leaving itself (then it no longer sees the plan). */
@@ -287,10 +172,9 @@ export class TafApi {
     version: string,
     reason: string,
   ): Promise<void> {
-    await this.clients.taf.post(
-      caller,
-      `/v1/plans/${encodeURIComponent(planId)}/members/${encodeURIComponent(memberId)}/departure`,
-      { body: { reason }, ifMatch: version },
-    );
+    await this.clients.taf(caller).POST('/v1/plans/{planId}/members/{memberId}/departure', {
+      params: { path: { planId, memberId }, header: { 'If-Match': version } },
+      body: { reason },
+    });
   }
 }
