@@ -21,6 +21,7 @@ import { AgencyViewsApi } from './families/agency-views.api.js';
 import { FamiliesController } from './families/families.controller.js';
 import { AssessmentController } from './plans/assessment.controller.js';
 import { ClosureController } from './plans/closure.controller.js';
+import { DepartureController } from './plans/departure.controller.js';
 import { PlanController } from './plans/plan.controller.js';
 import { PlanWorkController } from './plans/plan-work.controller.js';
 import { ReviewController } from './plans/review.controller.js';
@@ -50,6 +51,7 @@ export class WebModule {
         PlanWorkController,
         ReviewController,
         AssessmentController,
+        DepartureController,
         // Last: its `plans/:planId/:kind` routes must not shadow the plan's own pages.
         ClosureController,
       ],

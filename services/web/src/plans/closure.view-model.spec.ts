@@ -1,5 +1,6 @@
 import { allowedClosures } from './plan-permissions.js';
-import { checkClosurePage, closureWords, departurePage, parseClosure, parseDeparture } from './closure.view-model.js';
+import { checkClosurePage, closureWords, parseClosure } from './closure.view-model.js';
+import { departurePage, parseDeparture } from './departure.view-model.js';
 import { overviewPage, teamPage } from './plan.view-model.js';
 import { inventedPlan, NOW } from './plan.fixture.js';
 
