@@ -64,7 +64,7 @@ describe('the early help assessment', () => {
     });
     const page = assessmentPage(plan, undefined, 'health-visitor', String);
     expect([page.exists, page.readable, page.mayRecord, page.assessment]).toEqual([true, false, false, undefined]);
-    expect(page.completed).toBe('1 December 2026 at 12pm');
+    expect(page.completed).toBe('1 December 2026');
   });
 });
 

@@ -1,6 +1,6 @@
 import { formErrors } from '../errors/form-page.js';
 import type { FormError } from '../errors/field-errors.js';
-import { dateTime } from '../layout/dates.js';
+import { longDate } from '../layout/dates.js';
 import { dateField, requiredText, text, todayInLondon, values, type PlanForm } from './form-dates.js';
 import { planTakesChanges } from './plan-permissions.js';
 import { familyNameOf, planFrame } from './plan.view-model.js';
@@ -57,7 +57,8 @@ export function assessmentPage(
     exists: plan.assessment !== undefined,
     readable: plan.assessment?.readable ?? false,
     mayRecord: frame.isLead && planTakesChanges(plan),
-    completed: plan.assessment ? dateTime(plan.assessment.completedAt) : undefined,
+    // The lead gives the day it was completed, so the day is what is shown.
+    completed: plan.assessment ? longDate(plan.assessment.completedAt) : undefined,
     assessment: assessment
       ? {
           completedBy: assessment.completedBy.name,
