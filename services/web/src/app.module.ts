@@ -24,6 +24,10 @@ import { TafApi } from './plans/taf.api.js';
 import { SessionKeepAliveController } from './sign-in/session-keep-alive.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
+import { ManagerController } from './manager/manager.controller.js';
+import { OrdersController } from './officer/orders.controller.js';
+import { ParentingApi } from './officer/parenting.api.js';
+import { TypedClients } from './officer/typed-clients.js';
 
 /** The web service: pages by concept, each a controller, a view model and a template. */
 @Module({})
@@ -43,6 +47,8 @@ export class WebModule {
         TriageController,
         FamiliesController,
         PlanController,
+        OrdersController,
+        ManagerController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },
@@ -59,6 +65,8 @@ export class WebModule {
         ReferralsApi,
         AgencyViewsApi,
         TafApi,
+        TypedClients,
+        ParentingApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { inventedFamilyName } from './support/families.js';
+import { daysAgo, expectHeading, fillDate, fillOrderForm, monthsAfter } from './support/order-pages.js';
+import { checkScreen } from './support/screens.js';
+import { signInAs, signOut } from './support/sign-in.js';
+
+/** The YOT's row of the consistency table, as numbers by column heading. */
+async function yotFigures(page: Page): Promise<Record<string, string>> {
+  const table = page.getByTestId('consistency-table');
+  const headings = await table.locator('thead th').allTextContents();
+  const cells = await table
+    .getByRole('row', { name: /Demo Youth Offending Team/ })
+    .locator('th, td')
+    .allTextContents();
+  return Object.fromEntries(headings.map((h, i) => [h.trim(), (cells[i] ?? '').trim()]));
+}
+
+test('an officer records an order, a missed session, contact and a prosecution referral; a manager approves it', async ({
+  page,
+}, testInfo) => {
+  const familyName = inventedFamilyName('Ravensworth');
+  const madeOn = daysAgo(20);
+  const sessionOn = daysAgo(13);
+
+  await signInAs(page, 'yot-officer', '/orders');
+  await expectHeading(page, 'Orders I hold');
+  await checkScreen(page, testInfo, 'officer-orders');
+  await page.getByRole('button', { name: 'Record a parenting order' }).click();
+  await expectHeading(page, 'Record a parenting order');
+
+  // A requirement of 13 months is refused, with the limit and the last allowed day on the field.
+  await fillOrderForm(page, { child: 'Alfie', parent: 'Jo', familyName }, madeOn, monthsAfter(madeOn, 13));
+  await checkScreen(page, testInfo, 'officer-new-order');
+  await page.getByRole('button', { name: 'Record the order' }).click();
+  const limit = /The date the other requirement ends must be on or before \d{1,2} \w+ \d{4}: the requirements of a parenting order can last at most 12 months from the day it was made/;
+  await expect(page.locator('.govuk-error-summary')).toContainText(limit);
+  await expect(page.locator('#otherEndsOn-error')).toContainText(limit);
+  await checkScreen(page, testInfo, 'officer-new-order-refused');
+
+  await fillDate(page, 'Requirement ends', monthsAfter(madeOn, 11));
+  await page.getByRole('button', { name: 'Record the order' }).click();
+  await expectHeading(page, `Parenting order for Alfie ${familyName}`);
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Order recorded');
+  await expect(page.getByTestId('order-summary')).toContainText('Anti-social Behaviour Act 2003, section 26');
+  await expect(page.getByTestId('order-summary')).toContainText('To the Crown Court');
+  const orderUrl = page.url();
+
+  // A programme session, then the mother missed it without a reasonable excuse.
+  await page.getByRole('button', { name: 'Schedule a programme session' }).click();
+  await fillDate(page, 'Date of the session', sessionOn);
+  await page.getByLabel('Starts at').fill('5pm');
+  await page.getByLabel('Ends at').fill('7pm');
+  await checkScreen(page, testInfo, 'officer-session');
+  await page.getByRole('button', { name: 'Schedule the session' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Session scheduled');
+  await expect(page.getByTestId('sessions')).toContainText('5pm to 7pm');
+
+  await page.getByRole('button', { name: 'Record compliance' }).click();
+  await page.getByLabel(/Parenting programme \(counselling or guidance\)/).check();
+  await page.getByLabel('Programme session').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Record compliance' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select what happened');
+  await checkScreen(page, testInfo, 'officer-compliance-errors');
+  await fillDate(page, 'Date it happened', sessionOn);
+  await page.getByLabel('Missed, without a reasonable excuse').check();
+  await page.getByRole('button', { name: 'Record compliance' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Missed session recorded.');
+  const enforcement = page.getByTestId('enforcement-case');
+  // Entered long after the breach, the contact is overdue at once.
+  await expect(enforcement).toContainText('Contact overdue');
+  await expect(enforcement).toContainText('Recorded late');
+  await expect(page.getByTestId('compliance')).toContainText('Missed, without a reasonable excuse');
+  await checkScreen(page, testInfo, 'officer-order-breach');
+
+  await enforcement.getByRole('link', { name: /^Record contact/ }).click();
+  await expectHeading(page, 'Record contact with the parent');
+  await fillDate(page, 'Date of the contact', new Date());
+  await page.getByLabel('Time of the contact').fill('00:05');
+  await page.getByLabel('Phone').check();
+  await page.getByLabel('What was said (optional)').fill('Invented: mother says she forgot');
+  await checkScreen(page, testInfo, 'officer-contact');
+  await page.getByRole('button', { name: 'Record the contact' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Contact with the parent recorded');
+
+  await page.getByTestId('enforcement-case').getByRole('link', { name: /^Decide/ }).click();
+  await page.getByLabel('Referral for prosecution').check();
+  await page.getByLabel('Reasons').fill('Invented: third missed session after two warnings');
+  await checkScreen(page, testInfo, 'officer-decision');
+  await page.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Referral for prosecution recorded.');
+  await expect(page.getByTestId('enforcement-case')).toContainText("Awaiting a manager's approval");
+  // The officer is never offered the approval; sent there anyway, the service's refusal is shown.
+  await expect(page.getByRole('link', { name: /^Approve or reject/ })).toHaveCount(0);
+  const caseId = (await page.getByTestId('enforcement-case').getAttribute('id'))!.replace('case-', '');
+  await page.goto(`${orderUrl}/enforcement/${caseId}/approval`);
+  await page.getByLabel('Approve: refer for prosecution').check();
+  await page.getByLabel('Reasons').fill('Trying to approve my own referral');
+  await page.getByRole('button', { name: 'Record your approval' }).click();
+  await expect(page.locator('.govuk-error-summary')).toBeVisible();
+  await checkScreen(page, testInfo, 'officer-approval-refused');
+  await page.goto(orderUrl);
+  await expect(page.getByTestId('enforcement-case')).toContainText("Awaiting a manager's approval");
+  await checkScreen(page, testInfo, 'officer-order-referred');
+  await page.goto('/orders');
+  await expect(page.getByTestId('held-orders').getByRole('row', { name: new RegExp(familyName) })).toBeVisible();
+  await signOut(page);
+
+  // The manager: the dashboard's count opens the list, the consistency report before and after approving.
+  await signInAs(page, 'yot-manager', '/manager/consistency');
+  await expectHeading(page, 'Enforcement consistency');
+  const before = await yotFigures(page);
+  await expect(page.getByTestId('shares-chart').getByRole('img')).toHaveAttribute('alt', /Demo Youth Offending Team: written warning/);
+  await page.goto('/manager');
+  await expect(page.getByTestId('count-prosecution-awaiting-approval')).not.toHaveText('0');
+  await checkScreen(page, testInfo, 'manager-dashboard');
+  await page.getByRole('link', { name: /prosecution referral awaiting approval/ }).click();
+  await expectHeading(page, 'Parenting exceptions: Prosecution referral awaiting approval');
+  await checkScreen(page, testInfo, 'manager-exceptions');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('exceptions-csv').click();
+  const csv = await readFile((await (await download).path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe(
+    'kind,orderId,familyId,enforcementId,holdingAgencyId,responsibleOfficerPersonId,since,detail',
+  );
+  expect(csv).toContain(caseId);
+
+  await page.goto(orderUrl);
+  await page.getByRole('link', { name: /^Approve or reject/ }).click();
+  await expectHeading(page, 'Approve or reject the prosecution referral');
+  await expect(page.getByText('Invented: third missed session after two warnings')).toBeVisible();
+  await page.getByRole('button', { name: 'Record your approval' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select approve or reject');
+  await page.getByLabel('Approve: refer for prosecution').check();
+  await page.getByLabel('Reasons').fill('Invented: the breaches are well evidenced');
+  await checkScreen(page, testInfo, 'manager-approval');
+  await page.getByRole('button', { name: 'Record your approval' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Prosecution referral approved');
+  await expect(page.getByTestId('enforcement-case')).toContainText('Closed');
+  await expect(page.getByTestId('timeline')).toContainText('Prosecution referral approved');
+
+  await page.goto('/manager/consistency');
+  const after = await yotFigures(page);
+  expect(Number(after.Decided)).toBe(Number(before.Decided) + 1);
+  expect(Number(after['Awaiting approval'])).toBe(Number(before['Awaiting approval']) - 1);
+  await checkScreen(page, testInfo, 'manager-consistency');
+});
