@@ -145,3 +145,72 @@ test('an officer records an order, a missed session, contact and a prosecution r
   expect(Number(after['Awaiting approval'])).toBe(Number(before['Awaiting approval']) - 1);
   await checkScreen(page, testInfo, 'manager-consistency');
 });
+
+test('an officer takes a parenting contract from draft to offer, signature, a breach, a review and completion', async ({
+  page,
+}, testInfo) => {
+  const familyName = inventedFamilyName('Hollowmere');
+  await signInAs(page, 'yot-officer', '/orders');
+  await page.getByRole('button', { name: 'Draft a parenting contract' }).click();
+  await expectHeading(page, 'Draft a parenting contract');
+  await page.getByRole('button', { name: 'Draft the contract' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Select the kind of contract');
+  await checkScreen(page, testInfo, 'contract-draft-errors');
+  await page.getByLabel('Anti-social Behaviour Act 2003, section 25: criminal conduct or anti-social behaviour').check();
+  await page.getByLabel('Criminal conduct').check();
+  await page.getByLabel("Child's first name").fill('Mia');
+  await page.getByLabel("Child's last name").fill(familyName);
+  await page.getByLabel("Parent's first name").fill('Sam');
+  await page.getByLabel("Parent's last name").fill(familyName);
+  await page.getByRole('button', { name: 'Draft the contract' }).click();
+  await expectHeading(page, `Parenting contract for Mia ${familyName}`);
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Contract drafted');
+  await checkScreen(page, testInfo, 'contract-draft');
+
+  const offeredOn = daysAgo(30);
+  await page.getByRole('button', { name: 'Offer the contract' }).click();
+  await fillDate(page, 'Date offered', offeredOn);
+  await page.getByLabel('What the parent agrees to do').fill('Make sure Mia is home by 8pm\nAttend a parenting group');
+  await page.getByLabel('The support your agency will give').fill('A parenting group place\nA weekly call from the officer');
+  await fillDate(page, 'The contract starts', offeredOn);
+  await fillDate(page, 'The contract ends', monthsAfter(offeredOn, 6));
+  await checkScreen(page, testInfo, 'contract-offer');
+  await page.getByRole('button', { name: 'Record the offer' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Contract offered to the parent');
+
+  await page.getByRole('button', { name: 'Record the signatures' }).click();
+  await fillDate(page, 'Date the parent signed', daysAgo(28));
+  await fillDate(page, 'Date you signed for your agency', daysAgo(28));
+  await page.getByRole('button', { name: 'Record the signatures' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Contract signed');
+  await expect(page.getByTestId('contract-summary')).toContainText('Signed: in force');
+
+  await page.getByRole('button', { name: 'Record a breach' }).click();
+  await fillDate(page, 'Date of the breach', daysAgo(10));
+  await page.getByLabel('What the parent did not do').fill('Invented: did not attend the parenting group');
+  await page.getByRole('group', { name: 'Does this breach end the contract?' }).getByLabel('No').check();
+  await page.getByRole('button', { name: 'Record the breach' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Breach recorded');
+
+  await page.getByRole('button', { name: 'Record a review' }).click();
+  await fillDate(page, 'Date of the review', daysAgo(5));
+  await page.getByLabel('Notes').fill('Invented: back on track');
+  await page.getByLabel('A weekly call from the officer').check();
+  await checkScreen(page, testInfo, 'contract-review');
+  await page.getByRole('button', { name: 'Record the review' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Review recorded');
+  await expect(page.getByTestId('support')).toContainText('A weekly call from the officer (taken up)');
+
+  await page.getByRole('link', { name: /evidence bundle/ }).click();
+  await expect(page.getByTestId('chronology')).toContainText('Breach recorded');
+  await expect(page.getByTestId('chronology')).toContainText('Invented: did not attend the parenting group');
+  await checkScreen(page, testInfo, 'contract-evidence');
+  await page.getByRole('link', { name: 'Back to the contract' }).click();
+
+  await page.getByRole('button', { name: 'Record the contract completed' }).click();
+  await fillDate(page, 'Date completed', new Date());
+  await page.getByRole('button', { name: 'Record completion' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Contract completed');
+  await expect(page.getByTestId('contract-summary')).toContainText('Completed');
+  await checkScreen(page, testInfo, 'contract-completed');
+});

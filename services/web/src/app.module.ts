@@ -25,6 +25,7 @@ import { SessionKeepAliveController } from './sign-in/session-keep-alive.control
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
 import { ManagerController } from './manager/manager.controller.js';
+import { ContractsController } from './officer/contracts.controller.js';
 import { OrdersController } from './officer/orders.controller.js';
 import { ParentingApi } from './officer/parenting.api.js';
 import { TypedClients } from './officer/typed-clients.js';
@@ -48,6 +49,7 @@ export class WebModule {
         FamiliesController,
         PlanController,
         OrdersController,
+        ContractsController,
         ManagerController,
       ],
       providers: [

@@ -21,7 +21,7 @@ const LONDON = 'Europe/London';
 /** A date and a time of day in UK time as an instant. */
 function instant(date: string, time: { hours: number; minutes: number }): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new TZDate(y!, m! - 1, d!, time.hours, time.minutes, LONDON).toISOString();
+  return new Date(new TZDate(y!, m! - 1, d!, time.hours, time.minutes, LONDON).getTime()).toISOString();
 }
 
 function timeField(form: Form, name: string, label: string, errors: FormError[]) {
@@ -95,7 +95,7 @@ export function compliancePage(order: OrderView, form: Form, errors: FormError[]
       checked: chosen === r.requirementId || requirements.length === 1,
     })),
     sessions: [{ value: '', text: 'Not a programme session' }, ...sessions],
-    outcomes: Object.entries(COMPLIANCE_OUTCOMES).map(([value, words]) => ({ value, text: words })),
+    outcomes: Object.entries(COMPLIANCE_OUTCOMES).map(([value, words]) => ({ value, text: words, checked: text(form, 'outcome') === value })),
     values: values(form),
     ...formErrors(errors),
   };

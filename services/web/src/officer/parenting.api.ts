@@ -199,4 +199,48 @@ export class ParentingApi {
     );
     return (body as unknown as { agencies: ConsistencyRow[] }).agencies;
   }
+
+  async draftContract(caller: ApiCaller, contract: DraftContract, idempotencyKey: string = randomUUID()) {
+    const { body } = await answer(
+      SERVICE,
+      // The service reads the key, though its OpenAPI document does not declare it yet.
+      this.clients.parenting(caller).POST('/v1/contracts', { headers: { 'idempotency-key': idempotencyKey }, body: contract }),
+    );
+    return body;
+  }
+
+  async contract(caller: ApiCaller, id: string): Promise<{ contract: ContractView; etag: string }> {
+    const { body, etag } = await answer(
+      SERVICE,
+      this.clients.parenting(caller).GET('/v1/contracts/{id}', { params: { path: { id } } }),
+    );
+    return { contract: body, etag: etag ?? `"${body.version}"` };
+  }
+
+  async contractEvidence(caller: ApiCaller, id: string): Promise<Schemas['ContractEvidenceView']> {
+    const { body } = await answer(
+      SERVICE,
+      this.clients.parenting(caller).GET('/v1/contracts/{id}/evidence', { params: { path: { id } } }),
+    );
+    return body;
+  }
+
+  /** One step of a contract's life (`offer`, `signature`, `refusal`, `breaches`, `reviews`, `completion`, `early-end`). */
+  async contractStep(caller: ApiCaller, id: string, step: ContractStepName, version: string, body: unknown) {
+    const client = this.clients.parenting(caller);
+    const params = { path: { id }, header: { 'If-Match': version } };
+    const sent = {
+      offer: () => client.POST('/v1/contracts/{id}/offer', { params, body: body as OfferContract }),
+      signature: () => client.POST('/v1/contracts/{id}/signature', { params, body: body as SignContract }),
+      refusal: () => client.POST('/v1/contracts/{id}/refusal', { params, body: body as RefuseContract }),
+      breaches: () => client.POST('/v1/contracts/{id}/breaches', { params, body: body as ContractBreach }),
+      reviews: () => client.POST('/v1/contracts/{id}/reviews', { params, body: body as ContractReview }),
+      completion: () =>
+        client.POST('/v1/contracts/{id}/completion', { params, body: body as Schemas['CompleteContractDto'] }),
+      'early-end': () => client.POST('/v1/contracts/{id}/early-end', { params, body: body as EndContractEarly }),
+    }[step];
+    await answer(SERVICE, sent() as Promise<{ data?: unknown; error?: unknown; response: Response }>);
+  }
 }
+
+export type ContractStepName = 'offer' | 'signature' | 'refusal' | 'breaches' | 'reviews' | 'completion' | 'early-end';
