@@ -33,7 +33,8 @@ test('an officer records an order, a missed session, contact and a prosecution r
   await fillOrderForm(page, { child: 'Alfie', parent: 'Jo', familyName }, madeOn, monthsAfter(madeOn, 13));
   await checkScreen(page, testInfo, 'officer-new-order');
   await page.getByRole('button', { name: 'Record the order' }).click();
-  const limit = /The date the other requirement ends must be on or before \d{1,2} \w+ \d{4}: the requirements of a parenting order can last at most 12 months from the day it was made/;
+  const limit =
+    /The date the other requirement ends must be on or before \d{1,2} \w+ \d{4}: the requirements of a parenting order can last at most 12 months from the day it was made/;
   await expect(page.locator('.govuk-error-summary')).toContainText(limit);
   await expect(page.locator('#otherEndsOn-error')).toContainText(limit);
   await checkScreen(page, testInfo, 'officer-new-order-refused');
@@ -83,7 +84,10 @@ test('an officer records an order, a missed session, contact and a prosecution r
   await page.getByRole('button', { name: 'Record the contact' }).click();
   await expect(page.locator('.govuk-notification-banner')).toContainText('Contact with the parent recorded');
 
-  await page.getByTestId('enforcement-case').getByRole('link', { name: /^Decide/ }).click();
+  await page
+    .getByTestId('enforcement-case')
+    .getByRole('link', { name: /^Decide/ })
+    .click();
   await page.getByLabel('Referral for prosecution').check();
   await page.getByLabel('Reasons').fill('Invented: third missed session after two warnings');
   await checkScreen(page, testInfo, 'officer-decision');
@@ -110,7 +114,10 @@ test('an officer records an order, a missed session, contact and a prosecution r
   await signInAs(page, 'yot-manager', '/manager/consistency');
   await expectHeading(page, 'Enforcement consistency');
   const before = await yotFigures(page);
-  await expect(page.getByTestId('shares-chart').getByRole('img')).toHaveAttribute('alt', /Demo Youth Offending Team: written warning/);
+  await expect(page.getByTestId('shares-chart').getByRole('img')).toHaveAttribute(
+    'alt',
+    /Demo Youth Offending Team: written warning/,
+  );
   await page.goto('/manager');
   await expect(page.getByTestId('count-prosecution-awaiting-approval')).not.toHaveText('0');
   await checkScreen(page, testInfo, 'manager-dashboard');
@@ -144,6 +151,37 @@ test('an officer records an order, a missed session, contact and a prosecution r
   expect(Number(after.Decided)).toBe(Number(before.Decided) + 1);
   expect(Number(after['Awaiting approval'])).toBe(Number(before['Awaiting approval']) - 1);
   await checkScreen(page, testInfo, 'manager-consistency');
+  await page.goto(orderUrl);
+  const familyId = (await page
+    .getByTestId('order-summary')
+    .locator('.govuk-summary-list__row', { hasText: 'Family reference' })
+    .locator('dd')
+    .textContent())!.trim();
+  await signOut(page);
+
+  // The auditor: Annex A list 3 as a spreadsheet, and the family's access log showing those reads.
+  await signInAs(page, 'audit-officer', '/audit');
+  await expectHeading(page, 'Audit');
+  await checkScreen(page, testInfo, 'auditor-start');
+  const annex = page.waitForEvent('download');
+  await page.getByTestId('annex-a-3').click();
+  const list3 = await readFile((await (await annex).path())!, 'utf8');
+  expect(list3.split('\r\n')[0]).toContain('Number of Referrals in Last 12 Months');
+  await page.getByLabel('Family reference').fill(familyId);
+  await page.getByRole('button', { name: 'Show the access log' }).click();
+  await expectHeading(page, 'Who accessed this family’s records');
+  const accesses = page.getByTestId('accesses');
+  // The reads reach the ledger through the event stream: the page shows them once they are in.
+  await expect(async () => {
+    await page.reload();
+    await expect(accesses).toContainText('Grace Fernhollow, Demo Youth Offending Team', { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(accesses).toContainText('Owen Thistlecombe, Demo Youth Offending Team');
+  await expect(accesses).toContainText('responsible officer holding the order');
+  await checkScreen(page, testInfo, 'auditor-accesses');
+  await page.goto('/audit/ledger');
+  await expect(page.getByTestId('verification-result')).toContainText('The ledger verifies');
+  await checkScreen(page, testInfo, 'auditor-ledger');
 });
 
 test('an officer takes a parenting contract from draft to offer, signature, a breach, a review and completion', async ({
@@ -156,8 +194,10 @@ test('an officer takes a parenting contract from draft to offer, signature, a br
   await page.getByRole('button', { name: 'Draft the contract' }).click();
   await expect(page.locator('.govuk-error-summary')).toContainText('Select the kind of contract');
   await checkScreen(page, testInfo, 'contract-draft-errors');
-  await page.getByLabel('Anti-social Behaviour Act 2003, section 25: criminal conduct or anti-social behaviour').check();
-  await page.getByLabel('Criminal conduct').check();
+  await page
+    .getByLabel('Anti-social Behaviour Act 2003, section 25: criminal conduct or anti-social behaviour')
+    .check();
+  await page.getByLabel('Criminal conduct', { exact: true }).check();
   await page.getByLabel("Child's first name").fill('Mia');
   await page.getByLabel("Child's last name").fill(familyName);
   await page.getByLabel("Parent's first name").fill('Sam');
@@ -171,7 +211,9 @@ test('an officer takes a parenting contract from draft to offer, signature, a br
   await page.getByRole('button', { name: 'Offer the contract' }).click();
   await fillDate(page, 'Date offered', offeredOn);
   await page.getByLabel('What the parent agrees to do').fill('Make sure Mia is home by 8pm\nAttend a parenting group');
-  await page.getByLabel('The support your agency will give').fill('A parenting group place\nA weekly call from the officer');
+  await page
+    .getByLabel('The support your agency will give')
+    .fill('A parenting group place\nA weekly call from the officer');
   await fillDate(page, 'The contract starts', offeredOn);
   await fillDate(page, 'The contract ends', monthsAfter(offeredOn, 6));
   await checkScreen(page, testInfo, 'contract-offer');

@@ -24,6 +24,8 @@ import { TafApi } from './plans/taf.api.js';
 import { SessionKeepAliveController } from './sign-in/session-keep-alive.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
+import { AuditApi } from './auditor/audit.api.js';
+import { AuditorController } from './auditor/auditor.controller.js';
 import { ManagerController } from './manager/manager.controller.js';
 import { ContractsController } from './officer/contracts.controller.js';
 import { OrdersController } from './officer/orders.controller.js';
@@ -51,6 +53,7 @@ export class WebModule {
         OrdersController,
         ContractsController,
         ManagerController,
+        AuditorController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },
@@ -69,6 +72,7 @@ export class WebModule {
         TafApi,
         TypedClients,
         ParentingApi,
+        AuditApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

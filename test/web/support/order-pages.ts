@@ -59,3 +59,30 @@ export async function fillOrderForm(
 export async function expectHeading(page: Page, text: string | RegExp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
 }
+
+/**
+ * As the signed-in officer: records a valid order made 20 days ago, schedules a programme session 13 days
+ * ago and records that the parent missed it without excuse. Returns the order page's address.
+ */
+export async function recordOrderWithMissedSession(page: Page, familyName: string): Promise<string> {
+  const madeOn = daysAgo(20);
+  const sessionOn = daysAgo(13);
+  await page.goto('/orders/new');
+  await fillOrderForm(page, { child: 'Alfie', parent: 'Jo', familyName }, madeOn, monthsAfter(madeOn, 11));
+  await page.getByRole('button', { name: 'Record the order' }).click();
+  await expectHeading(page, `Parenting order for Alfie ${familyName}`);
+  const orderUrl = page.url();
+  await page.getByRole('button', { name: 'Schedule a programme session' }).click();
+  await fillDate(page, 'Date of the session', sessionOn);
+  await page.getByLabel('Starts at').fill('17:00');
+  await page.getByLabel('Ends at').fill('19:00');
+  await page.getByRole('button', { name: 'Schedule the session' }).click();
+  await page.getByRole('button', { name: 'Record compliance' }).click();
+  await page.getByLabel(/Parenting programme \(counselling or guidance\)/).check();
+  await page.getByLabel('Programme session').selectOption({ index: 1 });
+  await fillDate(page, 'Date it happened', sessionOn);
+  await page.getByLabel('Missed, without a reasonable excuse').check();
+  await page.getByRole('button', { name: 'Record compliance' }).click();
+  await expect(page.getByTestId('enforcement-case')).toContainText('Contact overdue');
+  return orderUrl;
+}

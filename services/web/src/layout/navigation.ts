@@ -20,6 +20,7 @@ export function primaryNavigation(person: SignedInPerson, path: string, agencyKi
       ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/decision(\/|$)/ }]
       : []),
     ...(person.roles.includes('manager') ? [{ text: 'Manager dashboard', href: '/manager' }] : []),
+    ...(person.roles.includes('auditor') ? [{ text: 'Audit', href: '/audit' }] : []),
     ...(holdsOrders(person, agencyKind) ? [{ text: 'Parenting orders', href: '/orders' }] : []),
     { text: 'Our families', href: '/families', alsoWithin: /^\/plans\// },
     { text: 'Make a referral', href: '/referrals/new' },

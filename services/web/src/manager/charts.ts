@@ -25,7 +25,15 @@ export async function renderChart(spec: TopLevelSpec, alt: string): Promise<Rend
     config: {
       font: 'Arial, sans-serif',
       background: '#ffffff',
-      axis: { labelColor: TEXT, titleColor: TEXT, labelFontSize: 14, titleFontSize: 14, domainColor: '#505a5f', tickColor: '#505a5f', gridColor: '#b1b4b6' },
+      axis: {
+        labelColor: TEXT,
+        titleColor: TEXT,
+        labelFontSize: 14,
+        titleFontSize: 14,
+        domainColor: '#505a5f',
+        tickColor: '#505a5f',
+        gridColor: '#b1b4b6',
+      },
       header: { labelColor: TEXT, titleColor: TEXT, labelFontSize: 14, titleFontSize: 14, labelFontWeight: 'bold' },
       legend: { disable: true },
       view: { stroke: null },

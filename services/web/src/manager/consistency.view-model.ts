@@ -34,7 +34,14 @@ export function outcomeSharesSpec(figures: ConsistencyFigures): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: 'Share of decided breaches ending in each outcome, per holding agency',
     data: { values },
-    facet: { row: { field: 'agency', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
+    facet: {
+      row: {
+        field: 'agency',
+        type: 'nominal',
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
+      },
+    },
     spec: {
       width: 420,
       height: { step: 26 },
@@ -43,8 +50,17 @@ export function outcomeSharesSpec(figures: ConsistencyFigures): TopLevelSpec {
           mark: { type: 'bar' },
           encoding: {
             y: { field: 'outcome', type: 'nominal', sort: { field: 'order' }, title: null },
-            x: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', title: 'Share of decided breaches' } },
-            color: { field: 'outcome', type: 'nominal', scale: { domain: OUTCOMES.map((o) => o.label), range: CHART_COLOURS.slice(0, 3) } },
+            x: {
+              field: 'share',
+              type: 'quantitative',
+              scale: { domain: [0, 1] },
+              axis: { format: '.0%', title: 'Share of decided breaches' },
+            },
+            color: {
+              field: 'outcome',
+              type: 'nominal',
+              scale: { domain: OUTCOMES.map((o) => o.label), range: CHART_COLOURS.slice(0, 3) },
+            },
           },
         },
         {
@@ -65,7 +81,8 @@ export function medianDaysSpec(figures: ConsistencyFigures): TopLevelSpec {
   const values = figures.rows.map((r) => ({
     agency: r.agencyName,
     days: r.medianWorkingDaysBreachToDecision ?? 0,
-    label: r.medianWorkingDaysBreachToDecision === null ? 'No decisions' : `${r.medianWorkingDaysBreachToDecision} days`,
+    label:
+      r.medianWorkingDaysBreachToDecision === null ? 'No decisions' : `${r.medianWorkingDaysBreachToDecision} days`,
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -78,12 +95,20 @@ export function medianDaysSpec(figures: ConsistencyFigures): TopLevelSpec {
         mark: { type: 'bar', color: CHART_COLOURS[0] },
         encoding: {
           y: { field: 'agency', type: 'nominal', title: null },
-          x: { field: 'days', type: 'quantitative', axis: { title: 'Median working days, breach to decision', tickMinStep: 1 } },
+          x: {
+            field: 'days',
+            type: 'quantitative',
+            axis: { title: 'Median working days, breach to decision', tickMinStep: 1 },
+          },
         },
       },
       {
         mark: { type: 'text', align: 'left', dx: 4, color: '#0b0c0c', fontSize: 13 },
-        encoding: { y: { field: 'agency', type: 'nominal' }, x: { field: 'days', type: 'quantitative' }, text: { field: 'label' } },
+        encoding: {
+          y: { field: 'agency', type: 'nominal' },
+          x: { field: 'days', type: 'quantitative' },
+          text: { field: 'label' },
+        },
       },
     ],
   } as TopLevelSpec;
@@ -93,10 +118,7 @@ export function medianDaysSpec(figures: ConsistencyFigures): TopLevelSpec {
 export function outcomeSharesAlt(figures: ConsistencyFigures): string {
   if (figures.rows.length === 0) return 'No breaches in this period.';
   return figures.rows
-    .map(
-      (r) =>
-        `${r.agencyName}: ${OUTCOMES.map((o) => `${o.label.toLowerCase()} ${percent(r[o.key])}`).join(', ')}`,
-    )
+    .map((r) => `${r.agencyName}: ${OUTCOMES.map((o) => `${o.label.toLowerCase()} ${percent(r[o.key])}`).join(', ')}`)
     .join('. ')
     .concat('.');
 }

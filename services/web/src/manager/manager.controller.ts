@@ -90,7 +90,8 @@ export class ManagerController {
     if (asked) {
       from = dateField(query, 'from', 'the first day', errors) ?? from;
       to = dateField(query, 'to', 'the last day', errors) ?? to;
-      if (errors.length === 0 && to < from) errors.push({ field: 'to-day', text: 'The last day must be on or after the first day' });
+      if (errors.length === 0 && to < from)
+        errors.push({ field: 'to-day', text: 'The last day must be on or after the first day' });
     }
     const values = asked ? query : { ...dateParts('from', from), ...dateParts('to', to) };
     const base = { pageTitle: 'Enforcement consistency', values, ...formErrors(errors) };
@@ -100,7 +101,10 @@ export class ManagerController {
     const figures: ConsistencyFigures = {
       from,
       to,
-      rows: agencies.map((a) => ({ ...a, agencyName: this.tenants.agency(person.tenant, a.holdingAgencyId)?.name ?? a.holdingAgencyId })),
+      rows: agencies.map((a) => ({
+        ...a,
+        agencyName: this.tenants.agency(person.tenant, a.holdingAgencyId)?.name ?? a.holdingAgencyId,
+      })),
     };
     const [shares, median] = figures.rows.length
       ? await Promise.all([

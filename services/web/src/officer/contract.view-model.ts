@@ -126,7 +126,10 @@ export const CONTRACT_STEPS: Record<string, ContractStep> = {
       { kind: 'date', name: 'refusedOn', legend: 'Date the parent declined' },
       { kind: 'textarea', name: 'reason', label: 'Their reason', hint: 'In their words where given.' },
     ],
-    apiFields: { refusedOn: { id: 'refusedOn-day', label: 'the date the parent declined' }, reason: { id: 'reason', label: 'their reason' } },
+    apiFields: {
+      refusedOn: { id: 'refusedOn-day', label: 'the date the parent declined' },
+      reason: { id: 'reason', label: 'their reason' },
+    },
   },
   breaches: {
     title: 'Record a breach',
@@ -137,9 +140,17 @@ export const CONTRACT_STEPS: Record<string, ContractStep> = {
       { kind: 'date', name: 'occurredOn', legend: 'Date of the breach' },
       { kind: 'textarea', name: 'what', label: 'What the parent did not do' },
       { kind: 'textarea', name: 'parentExplanation', label: "The parent's explanation (optional)", optional: true },
-      { kind: 'radios', name: 'endsContract', legend: 'Does this breach end the contract?', items: { no: 'No', yes: 'Yes' } },
+      {
+        kind: 'radios',
+        name: 'endsContract',
+        legend: 'Does this breach end the contract?',
+        items: { no: 'No', yes: 'Yes' },
+      },
     ],
-    apiFields: { occurredOn: { id: 'occurredOn-day', label: 'the date of the breach' }, what: { id: 'what', label: 'what the parent did not do' } },
+    apiFields: {
+      occurredOn: { id: 'occurredOn-day', label: 'the date of the breach' },
+      what: { id: 'what', label: 'what the parent did not do' },
+    },
   },
   reviews: {
     title: 'Record a review',
@@ -149,10 +160,19 @@ export const CONTRACT_STEPS: Record<string, ContractStep> = {
     fields: (c) => [
       { kind: 'date', name: 'reviewedOn', legend: 'Date of the review' },
       { kind: 'textarea', name: 'notes', label: 'Notes' },
-      { kind: 'checkboxes', name: 'supportTakenUp', legend: 'Support the parent took up', options: c.support ?? [], hint: 'Select all that apply.' },
+      {
+        kind: 'checkboxes',
+        name: 'supportTakenUp',
+        legend: 'Support the parent took up',
+        options: c.support ?? [],
+        hint: 'Select all that apply.',
+      },
       { kind: 'date', name: 'nextReviewOn', legend: 'Next review (optional)', optional: true },
     ],
-    apiFields: { reviewedOn: { id: 'reviewedOn-day', label: 'the date of the review' }, notes: { id: 'notes', label: 'the notes' } },
+    apiFields: {
+      reviewedOn: { id: 'reviewedOn-day', label: 'the date of the review' },
+      notes: { id: 'notes', label: 'the notes' },
+    },
   },
   completion: {
     title: 'Record the contract completed',
@@ -172,7 +192,10 @@ export const CONTRACT_STEPS: Record<string, ContractStep> = {
       { kind: 'radios', name: 'reason', legend: 'Why it ended', items: EARLY_END_REASONS },
       { kind: 'textarea', name: 'details', label: 'Details (optional)', optional: true },
     ],
-    apiFields: { endedOn: { id: 'endedOn-day', label: 'the date it ended' }, reason: { id: 'reason', label: 'why it ended' } },
+    apiFields: {
+      endedOn: { id: 'endedOn-day', label: 'the date it ended' },
+      reason: { id: 'reason', label: 'why it ended' },
+    },
   },
 };
 
@@ -186,7 +209,13 @@ export function parseStep(
   const body: Record<string, unknown> = {};
   for (const field of step.fields(contract)) {
     if (field.kind === 'date') {
-      const date = dateField(form, field.name, field.legend.replace(' (optional)', '').toLowerCase(), errors, field.optional);
+      const date = dateField(
+        form,
+        field.name,
+        field.legend.replace(' (optional)', '').toLowerCase(),
+        errors,
+        field.optional,
+      );
       if (date) body[field.name] = date;
     } else if (field.kind === 'textarea') {
       const value = text(form, field.name);
@@ -201,7 +230,8 @@ export function parseStep(
       body[field.name] = lines;
     } else if (field.kind === 'radios') {
       const value = text(form, field.name);
-      if (!(value in field.items)) errors.push({ field: field.name, text: `Select ${field.legend.replace('?', '').toLowerCase()}` });
+      if (!(value in field.items))
+        errors.push({ field: field.name, text: `Select ${field.legend.replace('?', '').toLowerCase()}` });
       body[field.name] = field.name === 'endsContract' ? value === 'yes' : value;
     } else {
       body[field.name] = field.options.filter((o) => checked(form, field.name, o));
@@ -229,7 +259,13 @@ export function stepPage(
     fields: step.fields(contract).map((f) => ({
       ...f,
       ...(f.kind === 'radios'
-        ? { radioItems: Object.entries(f.items).map(([value, words]) => ({ value, text: words, checked: text(form, f.name) === value })) }
+        ? {
+            radioItems: Object.entries(f.items).map(([value, words]) => ({
+              value,
+              text: words,
+              checked: text(form, f.name) === value,
+            })),
+          }
         : {}),
       ...(f.kind === 'checkboxes'
         ? { checkboxItems: f.options.map((o) => ({ value: o, text: o, checked: checked(form, f.name, o) })) }
@@ -254,7 +290,10 @@ interface Evidence {
 
 /** The contract's page: its terms, where it stands, what may be done next, and the chronology. */
 export function contractPage(c: ContractView, evidence: Evidence | undefined) {
-  const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value || 'Not recorded' } });
+  const row = (key: string, value: string | null | undefined) => ({
+    key: { text: key },
+    value: { text: value || 'Not recorded' },
+  });
   return {
     pageTitle: contractTitle(c),
     id: c.id,
@@ -267,9 +306,23 @@ export function contractPage(c: ContractView, evidence: Evidence | undefined) {
       row('Responsible officer', c.responsibleOfficer.name),
       ...(c.offeredOn ? [row('Offered', longDate(c.offeredOn))] : []),
       ...(c.periodStartsOn ? [row('Period', `${longDate(c.periodStartsOn)} to ${longDate(c.periodEndsOn)}`)] : []),
-      ...(c.parentSignedOn ? [row('Signed', `By the parent on ${longDate(c.parentSignedOn)}, for your agency on ${longDate(c.providerSignedOn)}`)] : []),
+      ...(c.parentSignedOn
+        ? [
+            row(
+              'Signed',
+              `By the parent on ${longDate(c.parentSignedOn)}, for your agency on ${longDate(c.providerSignedOn)}`,
+            ),
+          ]
+        : []),
       ...(c.refusedOn ? [row('Refused', `${longDate(c.refusedOn)}: ${c.refusalReason ?? ''}`)] : []),
-      ...(c.endedOn ? [row('Ended', `${longDate(c.endedOn)}${c.endReason ? `: ${EARLY_END_REASONS[c.endReason] ?? c.endReason}` : ''}`)] : []),
+      ...(c.endedOn
+        ? [
+            row(
+              'Ended',
+              `${longDate(c.endedOn)}${c.endReason ? `: ${EARLY_END_REASONS[c.endReason] ?? c.endReason}` : ''}`,
+            ),
+          ]
+        : []),
     ],
     parentRequirements: c.parentRequirements ?? [],
     support: c.support ?? [],
@@ -305,8 +358,17 @@ export function draftPage(form: Form, errors: FormError[] = []) {
     pageTitle: `${errors.length ? 'Error: ' : ''}Draft a parenting contract`,
     familyId: UUID.test(value('familyId')) ? value('familyId') : '',
     idempotencyKey: UUID.test(value('idempotencyKey')) ? value('idempotencyKey') : randomUUID(),
-    kinds: Object.entries(CONTRACT_KINDS).map(([v, k]) => ({ value: v, text: k.title, hint: { text: k.hint }, checked: value('kind') === v })),
-    grounds: Object.entries(CONTRACT_GROUNDS).map(([v, words]) => ({ value: v, text: words, checked: value('ground') === v })),
+    kinds: Object.entries(CONTRACT_KINDS).map(([v, k]) => ({
+      value: v,
+      text: k.title,
+      hint: { text: k.hint },
+      checked: value('kind') === v,
+    })),
+    grounds: Object.entries(CONTRACT_GROUNDS).map(([v, words]) => ({
+      value: v,
+      text: words,
+      checked: value('ground') === v,
+    })),
     values: Object.fromEntries(Object.keys(form).map((k) => [k, value(k)])),
     ...formErrors(errors),
   };

@@ -1,4 +1,15 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblem } from '../api/api-errors.js';
 import { ApiCallers } from '../sign-in/api-callers.js';
@@ -44,7 +55,9 @@ export class ContractsController {
       return reply.redirect(`/contracts/${contract.id}`, 303);
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 422) {
-        return reply.status(422).view('officer/new-contract.njk', draftPage(form, pageErrors(error.problem, DRAFT_FIELDS)));
+        return reply
+          .status(422)
+          .view('officer/new-contract.njk', draftPage(form, pageErrors(error.problem, DRAFT_FIELDS)));
       }
       throw error;
     }
@@ -68,7 +81,10 @@ export class ContractsController {
       this.parenting.contract(caller, contractId),
       this.parenting.contractEvidence(caller, contractId),
     ]);
-    return { ...contractPage(contract, evidence as Parameters<typeof contractPage>[1]), generatedAt: evidence.generatedAt };
+    return {
+      ...contractPage(contract, evidence as Parameters<typeof contractPage>[1]),
+      generatedAt: evidence.generatedAt,
+    };
   }
 
   @Get(':contractId/:step')
@@ -97,14 +113,18 @@ export class ContractsController {
     const version = String(form.version ?? '') || etag;
     const parsed = parseStep(step, contract, form);
     if (!parsed.ok) {
-      return reply.status(400).view('officer/contract-step.njk', stepPage(stepName, step, contract, form, version, parsed.errors));
+      return reply
+        .status(400)
+        .view('officer/contract-step.njk', stepPage(stepName, step, contract, form, version, parsed.errors));
     }
     try {
       await this.parenting.contractStep(caller, contractId, stepName as ContractStepName, version, parsed.value);
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 422) {
         const errors = pageErrors(error.problem, step.apiFields);
-        return reply.status(422).view('officer/contract-step.njk', stepPage(stepName, step, contract, form, version, errors));
+        return reply
+          .status(422)
+          .view('officer/contract-step.njk', stepPage(stepName, step, contract, form, version, errors));
       }
       throw error;
     }

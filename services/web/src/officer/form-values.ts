@@ -42,7 +42,11 @@ export function dateField(
 export function dateParts(prefix: string, date: string | undefined): Record<string, string> {
   if (!date) return {};
   const [year, month, day] = date.split('-');
-  return { [`${prefix}-day`]: String(Number(day)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
+  return {
+    [`${prefix}-day`]: String(Number(day)),
+    [`${prefix}-month`]: String(Number(month)),
+    [`${prefix}-year`]: year!,
+  };
 }
 
 /** A time of day as people type it ("17:00", "5pm", "5.30pm") as hours and minutes, or undefined. */
@@ -96,7 +100,8 @@ const LIMIT_SENTENCES: Record<string, (label: string, date: string | undefined) 
   isIn: (label) => `Select ${label}`,
   'legalBasis.applicant': () => 'The applicant you chose cannot apply for an order on this legal basis',
   'legalBasis.holder': () => 'Your agency cannot hold an order made on this legal basis',
-  'legalBasis.criminalCourt': () => 'An order on this legal basis is made by a criminal court: a youth court, a magistrates’ court or the Crown Court',
+  'legalBasis.criminalCourt': () =>
+    'An order on this legal basis is made by a criminal court: a youth court, a magistrates’ court or the Crown Court',
   oneProgramme: () => 'An order directs one parenting programme',
 };
 

@@ -107,9 +107,14 @@ describe('sessions and compliance', () => {
     const form = { requirementId: 'r', startTime: '5pm', endTime: '7pm' };
     const winter = parseSession({ ...form, 'sessionOn-day': '16', 'sessionOn-month': '11', 'sessionOn-year': '2026' });
     const summer = parseSession({ ...form, 'sessionOn-day': '16', 'sessionOn-month': '6', 'sessionOn-year': '2026' });
-    expect(winter).toEqual({ ok: true, value: { requirementId: 'r', startsAt: '2026-11-16T17:00:00.000Z', endsAt: '2026-11-16T19:00:00.000Z' } });
+    expect(winter).toEqual({
+      ok: true,
+      value: { requirementId: 'r', startsAt: '2026-11-16T17:00:00.000Z', endsAt: '2026-11-16T19:00:00.000Z' },
+    });
     expect(summer.ok && summer.value.startsAt).toBe('2026-06-16T16:00:00.000Z');
-    expect(parseSession({ ...form, endTime: '4pm', 'sessionOn-day': '1', 'sessionOn-month': '1', 'sessionOn-year': '2027' })).toEqual({
+    expect(
+      parseSession({ ...form, endTime: '4pm', 'sessionOn-day': '1', 'sessionOn-month': '1', 'sessionOn-year': '2027' }),
+    ).toEqual({
       ok: false,
       errors: [{ field: 'endTime', text: 'The time it ends must be after the time it starts' }],
     });
@@ -152,7 +157,9 @@ describe('orders I hold', () => {
         order('due-later', '2026-10-01', [{ contactDueAt: '2026-11-21T00:00:00Z' }]),
         order('older', '2026-09-01'),
         order('overdue', '2026-08-01', [{ contactDueAt: '2026-11-18T00:00:00Z' }]),
-        order('contacted', '2026-07-01', [{ contactDueAt: '2026-11-01T00:00:00Z', contactedAt: '2026-11-01T09:00:00Z' }]),
+        order('contacted', '2026-07-01', [
+          { contactDueAt: '2026-11-01T00:00:00Z', contactedAt: '2026-11-01T09:00:00Z' },
+        ]),
       ],
       now,
     );
@@ -164,6 +171,9 @@ describe('orders I hold', () => {
       'Child contacted',
     ]);
     expect(page.overdueCount).toBe(1);
-    expect(page.orders[0]).toMatchObject({ overdue: true, contact: 'Contact the parent by the end of Tuesday 17 November' });
+    expect(page.orders[0]).toMatchObject({
+      overdue: true,
+      contact: 'Contact the parent by the end of Tuesday 17 November',
+    });
   });
 });

@@ -56,7 +56,9 @@ export function sessionPage(order: OrderView, form: Form, errors: FormError[] = 
     pageTitle: `${errors.length ? 'Error: ' : ''}Schedule a programme session`,
     caption: heading(order),
     orderId: order.id,
-    programme: programme ? `${programme.description} (${longDate(programme.startsOn)} to ${longDate(programme.endsOn)})` : '',
+    programme: programme
+      ? `${programme.description} (${longDate(programme.startsOn)} to ${longDate(programme.endsOn)})`
+      : '',
     requirementId: programme?.requirementId ?? '',
     values: values(form),
     ...formErrors(errors),
@@ -66,7 +68,8 @@ export function sessionPage(order: OrderView, form: Form, errors: FormError[] = 
 export function parseSession(form: Form): Parsed<{ requirementId: string; startsAt: string; endsAt: string }> {
   const errors: FormError[] = [];
   const requirementId = text(form, 'requirementId');
-  if (!requirementId) errors.push({ field: '', text: 'This order has no parenting programme to schedule a session for' });
+  if (!requirementId)
+    errors.push({ field: '', text: 'This order has no parenting programme to schedule a session for' });
   const day = dateField(form, 'sessionOn', 'the date of the session', errors);
   const starts = timeField(form, 'startTime', 'the time it starts', errors);
   const ends = timeField(form, 'endTime', 'the time it ends', errors);
@@ -83,7 +86,11 @@ export function compliancePage(order: OrderView, form: Form, errors: FormError[]
   const requirements = (order.requirements ?? []) as OrderRequirement[];
   const chosen = text(form, 'requirementId');
   const sessions = requirements.flatMap((r) =>
-    (r.sessions ?? []).map((s) => ({ value: s.id, text: `${longDate(s.startsAt)} (${r.description})`, selected: text(form, 'sessionId') === s.id })),
+    (r.sessions ?? []).map((s) => ({
+      value: s.id,
+      text: `${longDate(s.startsAt)} (${r.description})`,
+      selected: text(form, 'sessionId') === s.id,
+    })),
   );
   return {
     pageTitle: `${errors.length ? 'Error: ' : ''}Record compliance`,
@@ -95,7 +102,11 @@ export function compliancePage(order: OrderView, form: Form, errors: FormError[]
       checked: chosen === r.requirementId || requirements.length === 1,
     })),
     sessions: [{ value: '', text: 'Not a programme session' }, ...sessions],
-    outcomes: Object.entries(COMPLIANCE_OUTCOMES).map(([value, words]) => ({ value, text: words, checked: text(form, 'outcome') === value })),
+    outcomes: Object.entries(COMPLIANCE_OUTCOMES).map(([value, words]) => ({
+      value,
+      text: words,
+      checked: text(form, 'outcome') === value,
+    })),
     values: values(form),
     ...formErrors(errors),
   };
@@ -151,11 +162,21 @@ export function casePage(
     version: text(form, 'version') || `"${c.version}"`,
     breach: `Apparent breach on ${longDate(c.breachOn)}`,
     contactDue: c.contactDueAt,
-    decision: c.decision ? `${wordFor(DECISIONS, c.decision)}${decidedBy?.name ? `, decided by ${decidedBy.name}` : ''}` : '',
+    decision: c.decision
+      ? `${wordFor(DECISIONS, c.decision)}${decidedBy?.name ? `, decided by ${decidedBy.name}` : ''}`
+      : '',
     decisionReason: c.decisionReason ?? '',
     notContacted: c.contactedAt === null,
-    methods: Object.entries(CONTACT_METHODS).map(([value, words]) => ({ value, text: words, checked: text(form, 'method') === value })),
-    decisions: Object.entries(DECISIONS).map(([value, words]) => ({ value, text: words, checked: text(form, 'decision') === value })),
+    methods: Object.entries(CONTACT_METHODS).map(([value, words]) => ({
+      value,
+      text: words,
+      checked: text(form, 'method') === value,
+    })),
+    decisions: Object.entries(DECISIONS).map(([value, words]) => ({
+      value,
+      text: words,
+      checked: text(form, 'decision') === value,
+    })),
     approvals: [
       { value: 'yes', text: 'Approve: refer for prosecution', checked: text(form, 'approve') === 'yes' },
       { value: 'no', text: 'Reject: the breach needs another decision', checked: text(form, 'approve') === 'no' },

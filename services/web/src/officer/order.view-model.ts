@@ -99,13 +99,17 @@ export function orderPage(order: OrderView, timeline: TimelineEntry[], ctx: Orde
       row('Status', wordFor(ORDER_STATES, order.state)),
       row('Legal basis', LEGAL_BASES[order.legalBasis ?? '']?.title ?? order.legalBasis ?? ''),
       row('Applied for by', wordFor(APPLICANTS, order.applicant)),
-      row('Made by', `${order.courtName ?? ''} (${wordFor(COURT_KINDS, order.courtKind)}) on ${longDate(order.madeOn)}`),
+      row(
+        'Made by',
+        `${order.courtName ?? ''} (${wordFor(COURT_KINDS, order.courtKind)}) on ${longDate(order.madeOn)}`,
+      ),
       row('Appeal lies', wordFor(APPEAL_ROUTES, order.appealRoute)),
       row('Requirements end', longDate(order.requirementsEndOn)),
       row('Child', children),
       row('Parent', namesOf(order.parents)),
       row('Why the court made it', order.grounds ?? ''),
       row('Responsible officer', `${order.responsibleOfficer.name}, ${ctx.agencyName(order.holdingAgencyId)}`),
+      row('Family reference', order.familyId),
     ],
     requirements: requirements.map((r) => ({
       id: r.requirementId,
@@ -155,9 +159,16 @@ function enforcementCase(
     rows: [
       row('Status', wordFor(ENFORCEMENT_STATUSES, c.status)),
       row('Contact the parent by', deadline(c.contactDueAt)),
-      ...(c.recordedLate ? [row('Recorded late', `The breach was recorded on ${longDate(c.openedAt)}, after its contact deadline`)] : []),
+      ...(c.recordedLate
+        ? [row('Recorded late', `The breach was recorded on ${longDate(c.openedAt)}, after its contact deadline`)]
+        : []),
       ...(c.contactedAt
-        ? [row('Parent contacted', `${dateTime(c.contactedAt)} (${wordFor(CONTACT_METHODS, c.contactMethod)})${c.contactNotes ? `: ${c.contactNotes}` : ''}`)]
+        ? [
+            row(
+              'Parent contacted',
+              `${dateTime(c.contactedAt)} (${wordFor(CONTACT_METHODS, c.contactMethod)})${c.contactNotes ? `: ${c.contactNotes}` : ''}`,
+            ),
+          ]
         : []),
       ...(c.decision
         ? [
@@ -169,7 +180,12 @@ function enforcementCase(
           ]
         : []),
       ...(c.approval
-        ? [row(c.approval === 'approved' ? 'Approved' : 'Rejected', `${c.approvalReason ?? ''}${c.approvedAt ? ` (${longDate(c.approvedAt)})` : ''}`)]
+        ? [
+            row(
+              c.approval === 'approved' ? 'Approved' : 'Rejected',
+              `${c.approvalReason ?? ''}${c.approvedAt ? ` (${longDate(c.approvedAt)})` : ''}`,
+            ),
+          ]
         : []),
     ],
     canContact: open && c.contactedAt === null && c.status !== 'awaiting-approval',
@@ -193,7 +209,7 @@ function timelineText(e: TimelineEntry): string {
   if (typeof d.reason === 'string') parts.push(d.reason);
   if (typeof d.startsAt === 'string' && typeof d.endsAt === 'string') parts.push(sessionWhen(d.startsAt, d.endsAt));
   if (typeof d.method === 'string') parts.push(wordFor(CONTACT_METHODS, d.method));
-  return parts.join('. ');
+  return parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('. ');
 }
 
 function sessionWhen(startsAt: string, endsAt: string): string {

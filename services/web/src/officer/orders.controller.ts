@@ -104,7 +104,9 @@ export class OrdersController {
     const caller = await this.callers.forRequest(request);
     const parsed = parseSession(form);
     const show = async (errors: Parameters<typeof sessionPage>[2], status: number) =>
-      reply.status(status).view('officer/session.njk', sessionPage((await this.parenting.order(caller, orderId)).order, form, errors));
+      reply
+        .status(status)
+        .view('officer/session.njk', sessionPage((await this.parenting.order(caller, orderId)).order, form, errors));
     if (!parsed.ok) return show(parsed.errors, 400);
     try {
       await this.parenting.scheduleSession(caller, orderId, parsed.value);
@@ -137,7 +139,10 @@ export class OrdersController {
     const show = async (errors: Parameters<typeof compliancePage>[2], status: number) =>
       reply
         .status(status)
-        .view('officer/compliance.njk', compliancePage((await this.parenting.order(caller, orderId)).order, form, errors));
+        .view(
+          'officer/compliance.njk',
+          compliancePage((await this.parenting.order(caller, orderId)).order, form, errors),
+        );
     if (!parsed.ok) return show(parsed.errors, 400);
     try {
       await this.parenting.recordCompliance(caller, orderId, parsed.value);
@@ -188,7 +193,9 @@ export class OrdersController {
     const version = String(form.version ?? '');
     const show = async (errors: Parameters<typeof casePage>[4], status: number) => {
       const { order } = await this.parenting.order(caller, orderId);
-      return reply.status(status).view(`officer/${kind}.njk`, casePage(kind, order, caseOf(order, caseId), form, errors));
+      return reply
+        .status(status)
+        .view(`officer/${kind}.njk`, casePage(kind, order, caseOf(order, caseId), form, errors));
     };
     try {
       if (kind === 'contact') {

@@ -204,7 +204,9 @@ export class ParentingApi {
     const { body } = await answer(
       SERVICE,
       // The service reads the key, though its OpenAPI document does not declare it yet.
-      this.clients.parenting(caller).POST('/v1/contracts', { headers: { 'idempotency-key': idempotencyKey }, body: contract }),
+      this.clients
+        .parenting(caller)
+        .POST('/v1/contracts', { headers: { 'idempotency-key': idempotencyKey }, body: contract }),
     );
     return body;
   }
