@@ -184,7 +184,7 @@ test('an officer records an order, a missed session, contact and a prosecution r
   await checkScreen(page, testInfo, 'auditor-ledger');
 });
 
-test('an officer takes a parenting contract from draft to offer, signature, a breach, a review and completion', async ({
+test('an officer takes a parenting contract from draft to offer, signature, a breach, a review and an early end', async ({
   page,
 }, testInfo) => {
   const familyName = inventedFamilyName('Hollowmere');
@@ -207,35 +207,36 @@ test('an officer takes a parenting contract from draft to offer, signature, a br
   await expect(page.locator('.govuk-notification-banner')).toContainText('Contract drafted');
   await checkScreen(page, testInfo, 'contract-draft');
 
-  const offeredOn = daysAgo(30);
+  // Every step happens today: none may be dated before the draft, nor in the future.
+  const today = new Date();
   await page.getByRole('button', { name: 'Offer the contract' }).click();
-  await fillDate(page, 'Date offered', offeredOn);
+  await fillDate(page, 'Date offered', today);
   await page.getByLabel('What the parent agrees to do').fill('Make sure Mia is home by 8pm\nAttend a parenting group');
   await page
     .getByLabel('The support your agency will give')
     .fill('A parenting group place\nA weekly call from the officer');
-  await fillDate(page, 'The contract starts', offeredOn);
-  await fillDate(page, 'The contract ends', monthsAfter(offeredOn, 6));
+  await fillDate(page, 'The contract starts', today);
+  await fillDate(page, 'The contract ends', monthsAfter(today, 6));
   await checkScreen(page, testInfo, 'contract-offer');
   await page.getByRole('button', { name: 'Record the offer' }).click();
   await expect(page.locator('.govuk-notification-banner')).toContainText('Contract offered to the parent');
 
   await page.getByRole('button', { name: 'Record the signatures' }).click();
-  await fillDate(page, 'Date the parent signed', daysAgo(28));
-  await fillDate(page, 'Date you signed for your agency', daysAgo(28));
+  await fillDate(page, 'Date the parent signed', today);
+  await fillDate(page, 'Date you signed for your agency', today);
   await page.getByRole('button', { name: 'Record the signatures' }).click();
   await expect(page.locator('.govuk-notification-banner')).toContainText('Contract signed');
   await expect(page.getByTestId('contract-summary')).toContainText('Signed: in force');
 
   await page.getByRole('button', { name: 'Record a breach' }).click();
-  await fillDate(page, 'Date of the breach', daysAgo(10));
+  await fillDate(page, 'Date of the breach', today);
   await page.getByLabel('What the parent did not do').fill('Invented: did not attend the parenting group');
   await page.getByRole('group', { name: 'Does this breach end the contract?' }).getByLabel('No').check();
   await page.getByRole('button', { name: 'Record the breach' }).click();
   await expect(page.locator('.govuk-notification-banner')).toContainText('Breach recorded');
 
   await page.getByRole('button', { name: 'Record a review' }).click();
-  await fillDate(page, 'Date of the review', daysAgo(5));
+  await fillDate(page, 'Date of the review', today);
   await page.getByLabel('Notes').fill('Invented: back on track');
   await page.getByLabel('A weekly call from the officer').check();
   await checkScreen(page, testInfo, 'contract-review');
@@ -249,10 +250,20 @@ test('an officer takes a parenting contract from draft to offer, signature, a br
   await checkScreen(page, testInfo, 'contract-evidence');
   await page.getByRole('link', { name: 'Back to the contract' }).click();
 
+  // Completed only once its period has run; before that, it ends early.
   await page.getByRole('button', { name: 'Record the contract completed' }).click();
-  await fillDate(page, 'Date completed', new Date());
+  await fillDate(page, 'Date completed', today);
   await page.getByRole('button', { name: 'Record completion' }).click();
-  await expect(page.locator('.govuk-notification-banner')).toContainText('Contract completed');
-  await expect(page.getByTestId('contract-summary')).toContainText('Completed');
-  await checkScreen(page, testInfo, 'contract-completed');
+  await expect(page.locator('.govuk-error-summary')).toContainText(
+    /must be on or after \d{1,2} \w+ \d{4}, when the contract's period ends/,
+  );
+  await checkScreen(page, testInfo, 'contract-completion-refused');
+  await page.getByRole('link', { name: 'Back to the contract' }).click();
+  await page.getByRole('button', { name: 'End the contract early' }).click();
+  await fillDate(page, 'Date it ended', today);
+  await page.getByLabel('The needs were met').check();
+  await page.getByRole('button', { name: 'End the contract' }).click();
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Contract ended early');
+  await expect(page.getByTestId('contract-summary')).toContainText('The needs were met');
+  await checkScreen(page, testInfo, 'contract-ended');
 });

@@ -103,6 +103,14 @@ const LIMIT_SENTENCES: Record<string, (label: string, date: string | undefined) 
   'legalBasis.criminalCourt': () =>
     'An order on this legal basis is made by a criminal court: a youth court, a magistrates’ court or the Crown Court',
   oneProgramme: () => 'An order directs one parenting programme',
+  onOrAfterDraft: (label, date) =>
+    `${capitalise(label)} must be on or after ${date ?? 'the day the contract was drafted'}, the day the contract was drafted`,
+  onOrAfterOffer: (label, date) =>
+    `${capitalise(label)} must be on or after ${date ?? 'the day of the offer'}, the day the contract was offered`,
+  signedAfterOffer: (label) => `${capitalise(label)} must be on or after the day the contract was offered`,
+  withinContractPeriod: (label) => `${capitalise(label)} must fall within the contract's period`,
+  periodRunItsCourse: (label, date) =>
+    `${capitalise(label)} must be on or after ${date ?? 'the end of its period'}, when the contract's period ends. To end it sooner, end it early`,
 };
 
 /**
