@@ -30,7 +30,6 @@ import { ManagerController } from './manager/manager.controller.js';
 import { ContractsController } from './officer/contracts.controller.js';
 import { OrdersController } from './officer/orders.controller.js';
 import { ParentingApi } from './officer/parenting.api.js';
-import { TypedClients } from './officer/typed-clients.js';
 
 /** The web service: pages by concept, each a controller, a view model and a template. */
 @Module({})
@@ -70,7 +69,6 @@ export class WebModule {
         ReferralsApi,
         AgencyViewsApi,
         TafApi,
-        TypedClients,
         ParentingApi,
         AuditApi,
         { provide: APP_GUARD, useClass: SignedInGuard },

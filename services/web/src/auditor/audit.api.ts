@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiCaller } from '../api/service-client.js';
-import { answer, TypedClients } from '../officer/typed-clients.js';
+import { ServiceClients, type ApiCaller } from '../api/service-clients.js';
+import { answered } from '../officer/answered.js';
 
 /**
  * Narrow local types for the audit service's answers, which its OpenAPI document does not describe yet
@@ -32,20 +32,17 @@ export interface Checkpoint {
   signature: string;
 }
 
-const SERVICE = 'audit';
-
 /** The audit service as the authority's auditor (and managers, for their own families) read it. */
 @Injectable()
 export class AuditApi {
-  constructor(private readonly clients: TypedClients) {}
+  constructor(private readonly clients: ServiceClients) {}
 
   async familyAccesses(
     caller: ApiCaller,
     familyId: string,
     cursor?: string,
   ): Promise<{ items: AccessEntry[]; nextCursor?: string }> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.audit(caller).GET('/v1/audit/families/{familyId}/accesses', {
         params: { path: { familyId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
       }),
@@ -54,19 +51,18 @@ export class AuditApi {
   }
 
   async verification(caller: ApiCaller): Promise<VerificationReport> {
-    const { body } = await answer(SERVICE, this.clients.audit(caller).GET('/v1/ledger/verification', {}));
+    const { body } = await answered(this.clients.audit(caller).GET('/v1/ledger/verification', {}));
     return body as unknown as VerificationReport;
   }
 
   async checkpoints(caller: ApiCaller): Promise<{ keyId: string; checkpoints: Checkpoint[] }> {
-    const { body } = await answer(SERVICE, this.clients.audit(caller).GET('/v1/ledger/checkpoints', {}));
+    const { body } = await answered(this.clients.audit(caller).GET('/v1/ledger/checkpoints', {}));
     return body as unknown as { keyId: string; checkpoints: Checkpoint[] };
   }
 
   /** An Ofsted Annex A list as the audit service writes it in CSV (the one formula-safe writer), passed on as it is. */
   async annexACsv(caller: ApiCaller, list: 1 | 2 | 3, from: string, to: string): Promise<string> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.audit(caller).GET('/v1/reports/annex-a/{list}', {
         params: { path: { list }, query: { from, to, format: 'csv' } },
         parseAs: 'text',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ParentingApi as Api } from '@baton/api-client';
-import type { ApiCaller } from '../api/service-client.js';
-import { answer, TypedClients } from './typed-clients.js';
+import { ServiceClients, type ApiCaller } from '../api/service-clients.js';
+import { answered } from './answered.js';
 
 type Schemas = Api.components['schemas'];
 export type OrderView = Schemas['ParentingOrderView'];
@@ -65,32 +65,27 @@ export interface ConsistencyRow {
   medianWorkingDaysBreachToDecision: number | null;
 }
 
-const SERVICE = 'parenting';
-
 /** The parenting service as the responsible officer and the holding agency's managers use it. */
 @Injectable()
 export class ParentingApi {
-  constructor(private readonly clients: TypedClients) {}
+  constructor(private readonly clients: ServiceClients) {}
 
   async heldOrders(caller: ApiCaller): Promise<OrderView[]> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/orders', { params: { query: { limit: 200 } } }),
     );
     return body.items;
   }
 
   async order(caller: ApiCaller, orderId: string): Promise<{ order: OrderView; etag: string }> {
-    const { body, etag } = await answer(
-      SERVICE,
+    const { body, etag } = await answered(
       this.clients.parenting(caller).GET('/v1/orders/{id}', { params: { path: { id: orderId } } }),
     );
     return { order: body, etag: etag ?? `"${body.version}"` };
   }
 
   async timeline(caller: ApiCaller, orderId: string): Promise<TimelineEntry[]> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/orders/{id}/timeline', { params: { path: { id: orderId } } }),
     );
     return (body as unknown as { entries: TimelineEntry[] }).entries;
@@ -98,8 +93,7 @@ export class ParentingApi {
 
   /** Records the order; the key makes a sent-twice form (Back, then Send again) one order. */
   async makeOrder(caller: ApiCaller, order: MakeOrder, idempotencyKey: string = randomUUID()): Promise<OrderView> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.parenting(caller).POST('/v1/orders', {
         params: { header: { 'Idempotency-Key': idempotencyKey } },
         body: order,
@@ -109,8 +103,7 @@ export class ParentingApi {
   }
 
   async scheduleSession(caller: ApiCaller, orderId: string, session: Schemas['ScheduleSessionDto']): Promise<void> {
-    await answer(
-      SERVICE,
+    await answered(
       this.clients.parenting(caller).POST('/v1/orders/{orderId}/sessions', {
         params: { path: { orderId } },
         body: session,
@@ -119,8 +112,7 @@ export class ParentingApi {
   }
 
   async recordCompliance(caller: ApiCaller, orderId: string, compliance: RecordCompliance): Promise<void> {
-    await answer(
-      SERVICE,
+    await answered(
       this.clients.parenting(caller).POST('/v1/orders/{orderId}/compliance', {
         params: { path: { orderId } },
         body: compliance,
@@ -135,8 +127,7 @@ export class ParentingApi {
     version: string,
     contact: RecordContact,
   ): Promise<void> {
-    await answer(
-      SERVICE,
+    await answered(
       this.clients.parenting(caller).POST('/v1/orders/{orderId}/enforcement/{caseId}/contact', {
         params: { path: { orderId, caseId }, header: { 'If-Match': version } },
         body: contact,
@@ -145,8 +136,7 @@ export class ParentingApi {
   }
 
   async decide(caller: ApiCaller, orderId: string, caseId: string, version: string, decision: DecideBreach) {
-    await answer(
-      SERVICE,
+    await answered(
       this.clients.parenting(caller).POST('/v1/orders/{orderId}/enforcement/{caseId}/decision', {
         params: { path: { orderId, caseId }, header: { 'If-Match': version } },
         body: decision,
@@ -161,8 +151,7 @@ export class ParentingApi {
     version: string,
     approval: Schemas['ApproveProsecutionDto'],
   ) {
-    await answer(
-      SERVICE,
+    await answered(
       this.clients.parenting(caller).POST('/v1/orders/{orderId}/enforcement/{caseId}/approval', {
         params: { path: { orderId, caseId }, header: { 'If-Match': version } },
         body: approval,
@@ -171,8 +160,7 @@ export class ParentingApi {
   }
 
   async exceptions(caller: ApiCaller, kind?: string): Promise<ParentingException[]> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/audit/exceptions', {
         params: { query: { ...(kind ? { kind: kind as never } : {}), limit: 1000 } },
       }),
@@ -182,8 +170,7 @@ export class ParentingApi {
 
   /** The exceptions as the service writes them in CSV (its one safe writer): passed on as they are. */
   async exceptionsCsv(caller: ApiCaller, kind?: string): Promise<string> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/audit/exceptions', {
         params: { query: { ...(kind ? { kind: kind as never } : {}), format: 'csv', limit: 1000 } },
         parseAs: 'text',
@@ -193,16 +180,14 @@ export class ParentingApi {
   }
 
   async consistency(caller: ApiCaller, from: string, to: string): Promise<ConsistencyRow[]> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/audit/consistency', { params: { query: { from, to } } }),
     );
     return (body as unknown as { agencies: ConsistencyRow[] }).agencies;
   }
 
   async draftContract(caller: ApiCaller, contract: DraftContract, idempotencyKey: string = randomUUID()) {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       // The service reads the key, though its OpenAPI document does not declare it yet.
       this.clients
         .parenting(caller)
@@ -212,16 +197,14 @@ export class ParentingApi {
   }
 
   async contract(caller: ApiCaller, id: string): Promise<{ contract: ContractView; etag: string }> {
-    const { body, etag } = await answer(
-      SERVICE,
+    const { body, etag } = await answered(
       this.clients.parenting(caller).GET('/v1/contracts/{id}', { params: { path: { id } } }),
     );
     return { contract: body, etag: etag ?? `"${body.version}"` };
   }
 
   async contractEvidence(caller: ApiCaller, id: string): Promise<Schemas['ContractEvidenceView']> {
-    const { body } = await answer(
-      SERVICE,
+    const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/contracts/{id}/evidence', { params: { path: { id } } }),
     );
     return body;
@@ -241,7 +224,7 @@ export class ParentingApi {
         client.POST('/v1/contracts/{id}/completion', { params, body: body as Schemas['CompleteContractDto'] }),
       'early-end': () => client.POST('/v1/contracts/{id}/early-end', { params, body: body as EndContractEarly }),
     }[step];
-    await answer(SERVICE, sent() as Promise<{ data?: unknown; error?: unknown; response: Response }>);
+    await answered(sent() as Promise<{ data?: unknown; error?: unknown; response: Response }>);
   }
 }
 
