@@ -57,4 +57,15 @@ test('a manager finds an overdue contact from the dashboard, and cannot approve 
     'The person who referred for prosecution cannot also approve the referral',
   );
   await checkScreen(page, testInfo, 'manager-own-approval-refused');
+
+  // Waiting times: two charts and the table of their figures, drawn on the server.
+  await page.goto('/manager');
+  await page.getByRole('link', { name: 'Waiting times from referral to decision and to a plan' }).click();
+  await expectHeading(page, 'Waiting times');
+  await expect(page.getByTestId('decision-chart').getByRole('img')).toHaveAttribute(
+    'alt',
+    /^Referral to decision, by month\./,
+  );
+  await expect(page.getByTestId('waiting-times-table').getByRole('row')).toHaveCount(7);
+  await checkScreen(page, testInfo, 'manager-waiting-times');
 });

@@ -27,6 +27,33 @@ export interface VerificationReport {
   durationMs: number;
 }
 
+export interface WaitSummary {
+  count: number;
+  median: number | null;
+  p90: number | null;
+}
+
+export interface OverdueReferral {
+  referralId: string;
+  familyId: string;
+  receivingAgencyId: string;
+  receivedAt: string;
+  decisionDueAt: string;
+  hoursOverdue: number;
+  decidedAt?: string;
+}
+
+export interface WaitingTimes {
+  received: number;
+  receiptToDecisionHours: WaitSummary;
+  decisionToPlanDays: WaitSummary;
+  receiptToPlanDays: WaitSummary;
+  decidedWithinDeadline: number;
+  decidedLate: number;
+  awaitingPastDeadline: OverdueReferral[];
+  decidedPastDeadline: OverdueReferral[];
+}
+
 export interface Checkpoint {
   statement: { tenant: string; count: number; headHash: string; time: string; keyId: string };
   signature: string;
@@ -69,5 +96,12 @@ export class AuditApi {
       }),
     );
     return String(body ?? '');
+  }
+
+  async waitingTimes(caller: ApiCaller, from: string, to: string): Promise<WaitingTimes> {
+    const { body } = await answered(
+      this.clients.audit(caller).GET('/v1/reports/waiting-times', { params: { query: { from, to } } }),
+    );
+    return body as unknown as WaitingTimes;
   }
 }

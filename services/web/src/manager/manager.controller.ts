@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Render, Req, Res } from '@nestjs/common';
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, subYears } from 'date-fns';
+import { addDays, endOfMonth, format, startOfMonth, subMonths, subYears } from 'date-fns';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TenantDirectory } from '@baton/tenancy';
 import type { FormError } from '../errors/field-errors.js';
@@ -10,7 +10,9 @@ import { ApiCallers } from '../sign-in/api-callers.js';
 import { dateField, dateParts, type Form } from '../officer/form-values.js';
 import { EXCEPTION_KINDS, wordFor } from '../officer/order-words.js';
 import { ParentingApi } from '../officer/parenting.api.js';
+import { AuditApi } from '../auditor/audit.api.js';
 import { renderChart } from './charts.js';
+import { pastDeadlineRows, waitAlt, waitSpec, waitTable, type MonthFigures } from './waiting-times.view-model.js';
 import {
   consistencyTable,
   medianDaysAlt,
@@ -26,6 +28,7 @@ import {
 export class ManagerController {
   constructor(
     private readonly parenting: ParentingApi,
+    private readonly audit: AuditApi,
     private readonly callers: ApiCallers,
     private readonly tenants: TenantDirectory,
   ) {}
@@ -116,6 +119,45 @@ export class ManagerController {
       ...base,
       period: periodWords(figures),
       figures: { shares, median, table: consistencyTable(figures) },
+    };
+  }
+
+  /** Waiting times month by month over the last six months, as charts beside their table, and the past-deadline list. */
+  @Get('waiting-times')
+  @Render('manager/waiting-times.njk')
+  async waitingTimes(@Req() request: FastifyRequest) {
+    const caller = await this.callers.forRequest(request);
+    const person = request.session.person!;
+    const today = new Date(`${format(new TZDate(new Date(), 'Europe/London'), 'yyyy-MM-dd')}T12:00:00Z`);
+    const periods = [5, 4, 3, 2, 1, 0].map((back) => {
+      const start = startOfMonth(subMonths(today, back));
+      const end = back === 0 ? today : endOfMonth(start);
+      return { month: format(start, 'MMMM yyyy'), from: format(start, 'yyyy-MM-dd'), to: format(end, 'yyyy-MM-dd') };
+    });
+    const [whole, ...reports] = await Promise.all([
+      this.audit.waitingTimes(caller, periods[0]!.from, periods.at(-1)!.to),
+      ...periods.map((p) => this.audit.waitingTimes(caller, p.from, p.to)),
+    ]);
+    const months: MonthFigures[] = periods.map((p, i) => ({ month: p.month, report: reports[i]! }));
+    const decision = (r: MonthFigures['report']) => r.receiptToDecisionHours;
+    const plan = (r: MonthFigures['report']) => r.receiptToPlanDays;
+    const [decisionChart, planChart] = await Promise.all([
+      renderChart(
+        waitSpec(months, decision, 'hours', 'Referral to decision'),
+        waitAlt(months, decision, 'hours', 'Referral to decision'),
+      ),
+      renderChart(
+        waitSpec(months, plan, 'days', 'Referral to plan'),
+        waitAlt(months, plan, 'days', 'Referral to plan'),
+      ),
+    ]);
+    return {
+      pageTitle: 'Waiting times',
+      period: `${periods[0]!.month} to ${periods.at(-1)!.month}`,
+      decisionChart,
+      planChart,
+      table: waitTable(months),
+      pastDeadline: pastDeadlineRows(whole!, (id) => this.tenants.agency(person.tenant, id)?.name ?? id),
     };
   }
 }
