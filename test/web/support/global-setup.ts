@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +29,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     signInClients: [batonWebClient({ baseUrl: webUrl })],
   });
   const children: ChildProcess[] = [];
+  const checkpointDir = mkdtempSync(join(tmpdir(), 'baton-web-journeys-checkpoints-'));
   const stop = async () => {
     await Promise.all(children.map(stopChild));
+    rmSync(checkpointDir, { recursive: true, force: true });
     await provider.close();
     await infra.dispose();
   };
@@ -55,7 +58,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           HOST: '127.0.0.1',
           ...(service === 'audit'
             ? {
-                CHECKPOINT_DIR: join(ROOT, '.baton', 'web-journeys-audit', 'checkpoints'),
+                // Checkpoints sign this run's chain: a directory of the run's own (old ones would not match).
+                CHECKPOINT_DIR: checkpointDir,
                 CHECKPOINT_KEY_FILE: join(ROOT, '.baton', 'web-journeys-audit', 'checkpoint-key.pem'),
               }
             : {}),

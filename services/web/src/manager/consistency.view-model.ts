@@ -32,7 +32,7 @@ export function outcomeSharesSpec(figures: ConsistencyFigures): TopLevelSpec {
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Share of decided breaches ending in each outcome, per holding agency',
+    description: 'Share of breaches ending in each outcome, per holding agency',
     data: { values },
     facet: {
       row: {
@@ -49,12 +49,12 @@ export function outcomeSharesSpec(figures: ConsistencyFigures): TopLevelSpec {
         {
           mark: { type: 'bar' },
           encoding: {
-            y: { field: 'outcome', type: 'nominal', sort: { field: 'order' }, title: null },
+            y: { field: 'outcome', type: 'nominal', sort: OUTCOMES.map((o) => o.label), title: null },
             x: {
               field: 'share',
               type: 'quantitative',
               scale: { domain: [0, 1] },
-              axis: { format: '.0%', title: 'Share of decided breaches' },
+              axis: { format: '.0%', title: 'Share of breaches' },
             },
             color: {
               field: 'outcome',
@@ -66,7 +66,7 @@ export function outcomeSharesSpec(figures: ConsistencyFigures): TopLevelSpec {
         {
           mark: { type: 'text', align: 'left', dx: 4, color: '#0b0c0c', fontSize: 13 },
           encoding: {
-            y: { field: 'outcome', type: 'nominal', sort: { field: 'order' } },
+            y: { field: 'outcome', type: 'nominal', sort: OUTCOMES.map((o) => o.label) },
             x: { field: 'share', type: 'quantitative' },
             text: { field: 'label' },
           },
@@ -94,7 +94,7 @@ export function medianDaysSpec(figures: ConsistencyFigures): TopLevelSpec {
       {
         mark: { type: 'bar', color: CHART_COLOURS[0] },
         encoding: {
-          y: { field: 'agency', type: 'nominal', title: null },
+          y: { field: 'agency', type: 'nominal', title: null, axis: { labelLimit: 320 } },
           x: {
             field: 'days',
             type: 'quantitative',
