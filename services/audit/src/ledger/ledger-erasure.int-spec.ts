@@ -2,7 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { CheckpointJob } from '../checkpoint/checkpoint.job.js';
 import { CONTENT_ERASED } from '../domain/ledger-chain.js';
 import { startAuditTestApp, type AuditTestApp } from '../testing/audit-test-app.js';
@@ -32,9 +32,13 @@ describe('erasing a family’s content from the ledger', () => {
   const REPORTS = ['report-card', 'waiting-times', 'annex-a/1', 'cin-census/referrals'];
   async function report(path: string): Promise<unknown> {
     const token = await audit.tokenFor('audit-officer');
-    const response = await fetch(`${audit.url}/v1/reports/${path}?from=2026-11-01&to=2026-11-30`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await ApiContract.of('audit').fetch(
+      audit.url,
+      `/v1/reports/${path}?from=2026-11-01&to=2026-11-30`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     expect(response.status).toBe(200);
     return response.json();
   }
@@ -103,7 +107,7 @@ describe('erasing a family’s content from the ledger', () => {
 
   it('shows an auditor the erased entry by what its link says, with its content gone', async () => {
     const token = await audit.tokenFor('audit-officer');
-    const response = await fetch(`${audit.url}/v1/audit/records/${referral.subject}/history`, {
+    const response = await ApiContract.of('audit').fetch(audit.url, `/v1/audit/records/${referral.subject}/history`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);

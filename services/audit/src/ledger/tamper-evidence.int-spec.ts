@@ -1,7 +1,7 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import pg from 'pg';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { DataSource } from 'typeorm';
 import { CheckpointJob } from '../checkpoint/checkpoint.job.js';
 import { startAuditTestApp, type AuditTestApp } from '../testing/audit-test-app.js';
@@ -106,7 +106,7 @@ describe('tampering with a copy of the ledger', () => {
   it("tells Prometheus when a verification of the service's own ledger finds a broken link", async () => {
     const verify = async (): Promise<string> => {
       const token = await audit.tokenFor('audit-officer');
-      const response = await fetch(`${audit.url}/v1/ledger/verification`, {
+      const response = await ApiContract.of('audit').fetch(audit.url, '/v1/ledger/verification', {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(response.status).toBe(200);
