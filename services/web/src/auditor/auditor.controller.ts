@@ -135,12 +135,16 @@ export class AuditorController {
       checkpoints: checkpoints.checkpoints
         .slice(-20)
         .reverse()
-        .map((c) => ({
-          when: dateTime(c.statement.time),
-          at: c.statement.time,
-          count: c.statement.count,
-          head: c.statement.headHash,
-        })),
+        .map((c) =>
+          'statement' in c
+            ? {
+                when: dateTime(c.statement.time),
+                at: c.statement.time,
+                count: c.statement.count,
+                head: c.statement.headHash,
+              }
+            : { when: 'Unreadable', at: '', count: '', head: `${c.file}: ${c.unreadable}` },
+        ),
     };
   }
 }

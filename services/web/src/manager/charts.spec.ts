@@ -16,6 +16,8 @@ const figures: ConsistencyFigures = {
   rows: [
     {
       holdingAgencyId: 'demo-yot',
+      holdingAgencyKind: 'youth-offending-team',
+      failuresWithReasonableExcuse: 0,
       agencyName: 'Demo Youth Offending Team',
       ordersHeld: 3,
       breaches: 4,

@@ -21,51 +21,20 @@ export type ContractBreach = Schemas['RecordContractBreachDto'];
 export type ContractReview = Schemas['ReviewContractDto'];
 export type EndContractEarly = Schemas['EndContractEarlyDto'];
 
-/**
- * Narrow local types for answers the parenting service's OpenAPI document does not describe yet (the
- * contracts helper is completing them): the sessions under a programme, the timeline, the exceptions and
- * the consistency report. Replace them with the generated types once `npm run openapi` has them.
- */
+/** A programme's sessions, as the holder sees them under the requirement (not yet in the OpenAPI document). */
 export interface Session {
   id: string;
   startsAt: string;
   endsAt: string;
 }
 export type OrderRequirement = Schemas['OrderRequirementSummary'] & { sessions?: Session[] };
-export interface TimelineEntry {
-  at: string;
-  what: string;
+/** A timeline entry, its actor narrowed to the person reference the service writes. */
+export type TimelineEntry = Schemas['OrderTimelineEntryView'] & {
   actor: { personId?: string; name?: string; agencyId?: string };
-  detail: Record<string, unknown>;
-}
-export interface ParentingException {
-  kind: string;
-  orderId: string;
-  familyId: string;
-  enforcementId: string | null;
-  holdingAgencyId: string;
-  responsibleOfficerPersonId: string;
-  since: string;
-  detail: string;
-}
-export interface ConsistencyRow {
-  holdingAgencyId: string;
-  ordersHeld: number;
-  breaches: number;
-  decided: number;
-  awaitingApproval: number;
-  undecided: number;
-  writtenWarnings: number;
-  prosecutionReferrals: number;
-  noAction: number;
-  decidedWithoutContact: number;
-  shareWrittenWarning: number | null;
-  shareProsecution: number | null;
-  shareNoAction: number | null;
-  medianWorkingDaysBreachToDecision: number | null;
-}
+};
+export type ParentingException = Schemas['AuditExceptionView'];
+export type ConsistencyRow = Schemas['AgencyConsistencyView'];
 
-/** The parenting service as the responsible officer and the holding agency's managers use it. */
 @Injectable()
 export class ParentingApi {
   constructor(private readonly clients: ServiceClients) {}
@@ -74,7 +43,7 @@ export class ParentingApi {
     const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/orders', { params: { query: { limit: 200 } } }),
     );
-    return body.items;
+    return (body as Exclude<typeof body, string>).items;
   }
 
   async order(caller: ApiCaller, orderId: string): Promise<{ order: OrderView; etag: string }> {
@@ -88,7 +57,7 @@ export class ParentingApi {
     const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/orders/{id}/timeline', { params: { path: { id: orderId } } }),
     );
-    return (body as unknown as { entries: TimelineEntry[] }).entries;
+    return body.entries as TimelineEntry[];
   }
 
   /** Records the order; the key makes a sent-twice form (Back, then Send again) one order. */
@@ -165,7 +134,7 @@ export class ParentingApi {
         params: { query: { ...(kind ? { kind: kind as never } : {}), limit: 1000 } },
       }),
     );
-    return (body as unknown as { items: ParentingException[] }).items;
+    return (body as Exclude<typeof body, string>).items;
   }
 
   /** The exceptions as the service writes them in CSV (its one safe writer): passed on as they are. */
@@ -183,7 +152,7 @@ export class ParentingApi {
     const { body } = await answered(
       this.clients.parenting(caller).GET('/v1/audit/consistency', { params: { query: { from, to } } }),
     );
-    return (body as unknown as { agencies: ConsistencyRow[] }).agencies;
+    return body.agencies;
   }
 
   async draftContract(caller: ApiCaller, contract: DraftContract, idempotencyKey: string = randomUUID()) {
