@@ -60,9 +60,9 @@ describe('charts rendered on the server', () => {
     const report = (median: number | null, p90: number | null, count: number) =>
       ({ receiptToDecisionHours: { count, median, p90 } }) as WaitingTimes;
     const months: MonthFigures[] = [
-      { month: 'October 2026', report: report(5, 20, 4) },
-      { month: 'November 2026', report: report(null, null, 0) },
-      { month: 'December 2026', report: report(3.5, 9, 2) },
+      { month: 'October 2026', short: 'Oct 2026', report: report(5, 20, 4) },
+      { month: 'November 2026', short: 'Nov 2026', report: report(null, null, 0) },
+      { month: 'December 2026', short: 'Dec 2026', report: report(3.5, 9, 2) },
     ];
     const pick = (r: WaitingTimes) => r.receiptToDecisionHours;
     const chart = await renderChart(

@@ -12,7 +12,14 @@ import { EXCEPTION_KINDS, wordFor } from '../officer/order-words.js';
 import { ParentingApi } from '../officer/parenting.api.js';
 import { AuditApi } from '../auditor/audit.api.js';
 import { renderChart } from './charts.js';
-import { pastDeadlineRows, waitAlt, waitSpec, waitTable, type MonthFigures } from './waiting-times.view-model.js';
+import {
+  anyFigures,
+  pastDeadlineRows,
+  waitAlt,
+  waitSpec,
+  waitTable,
+  type MonthFigures,
+} from './waiting-times.view-model.js';
 import {
   consistencyTable,
   medianDaysAlt,
@@ -132,24 +139,27 @@ export class ManagerController {
     const periods = [5, 4, 3, 2, 1, 0].map((back) => {
       const start = startOfMonth(subMonths(today, back));
       const end = back === 0 ? today : endOfMonth(start);
-      return { month: format(start, 'MMMM yyyy'), from: format(start, 'yyyy-MM-dd'), to: format(end, 'yyyy-MM-dd') };
+      return {
+        month: format(start, 'MMMM yyyy'),
+        short: format(start, 'MMM yyyy'),
+        from: format(start, 'yyyy-MM-dd'),
+        to: format(end, 'yyyy-MM-dd'),
+      };
     });
     const [whole, ...reports] = await Promise.all([
       this.audit.waitingTimes(caller, periods[0]!.from, periods.at(-1)!.to),
       ...periods.map((p) => this.audit.waitingTimes(caller, p.from, p.to)),
     ]);
-    const months: MonthFigures[] = periods.map((p, i) => ({ month: p.month, report: reports[i]! }));
+    const months: MonthFigures[] = periods.map((p, i) => ({ month: p.month, short: p.short, report: reports[i]! }));
     const decision = (r: MonthFigures['report']) => r.receiptToDecisionHours;
     const plan = (r: MonthFigures['report']) => r.receiptToPlanDays;
+    const chart = (pick: typeof decision, unit: string, title: string) =>
+      anyFigures(months, pick)
+        ? renderChart(waitSpec(months, pick, unit, title), waitAlt(months, pick, unit, title))
+        : Promise.resolve(undefined);
     const [decisionChart, planChart] = await Promise.all([
-      renderChart(
-        waitSpec(months, decision, 'hours', 'Referral to decision'),
-        waitAlt(months, decision, 'hours', 'Referral to decision'),
-      ),
-      renderChart(
-        waitSpec(months, plan, 'days', 'Referral to plan'),
-        waitAlt(months, plan, 'days', 'Referral to plan'),
-      ),
+      chart(decision, 'hours', 'Referral to decision'),
+      chart(plan, 'days', 'Referral to plan'),
     ]);
     return {
       pageTitle: 'Waiting times',

@@ -6,6 +6,8 @@ import { CHART_COLOURS } from './charts.js';
 export interface MonthFigures {
   /** "November 2026" */
   month: string;
+  /** "Nov 2026", on the chart's axis */
+  short: string;
   report: WaitingTimes;
 }
 
@@ -27,7 +29,7 @@ export function waitSpec(
   const values = months.flatMap((m, order) =>
     MEASURES.flatMap((measure) => {
       const figure = pick(m.report)[measure.key];
-      return figure === null ? [] : [{ month: m.month, order, measure: measure.label, figure, label: `${figure}` }];
+      return figure === null ? [] : [{ month: m.short, order, measure: measure.label, figure, label: `${figure}` }];
     }),
   );
   const x = {
@@ -78,6 +80,11 @@ export function waitSpec(
       },
     ],
   } as TopLevelSpec;
+}
+
+/** Whether any month has a figure to draw: a chart of nothing is left out, and the page says so. */
+export function anyFigures(months: MonthFigures[], pick: (r: WaitingTimes) => WaitSummary): boolean {
+  return months.some((m) => pick(m.report).count > 0);
 }
 
 export function waitAlt(
