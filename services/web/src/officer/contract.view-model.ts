@@ -343,7 +343,7 @@ export function contractPage(c: ContractView, evidence: Evidence | undefined) {
 
 function chronologyText(d: Record<string, unknown>): string {
   return ['what', 'parentExplanation', 'reason', 'notes', 'details']
-    .map((k) => d[k])
+    .map((k) => (k === 'reason' && typeof d[k] === 'string' ? (EARLY_END_REASONS[d[k]] ?? d[k]) : d[k]))
     .filter((v): v is string => typeof v === 'string' && v.length > 0)
     .join('. ');
 }
