@@ -19,7 +19,12 @@ import { ReferralsController } from './referral/referrals.controller.js';
 import { TriageController } from './triage/triage.controller.js';
 import { AgencyViewsApi } from './families/agency-views.api.js';
 import { FamiliesController } from './families/families.controller.js';
+import { AssessmentController } from './plans/assessment.controller.js';
+import { ClosureController } from './plans/closure.controller.js';
+import { DepartureController } from './plans/departure.controller.js';
 import { PlanController } from './plans/plan.controller.js';
+import { PlanWorkController } from './plans/plan-work.controller.js';
+import { ReviewController } from './plans/review.controller.js';
 import { TafApi } from './plans/taf.api.js';
 import { SessionKeepAliveController } from './sign-in/session-keep-alive.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
@@ -53,6 +58,12 @@ export class WebModule {
         ContractsController,
         ManagerController,
         AuditorController,
+        PlanWorkController,
+        ReviewController,
+        AssessmentController,
+        DepartureController,
+        // Last: its `plans/:planId/:kind` routes must not shadow the plan's own pages.
+        ClosureController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },
