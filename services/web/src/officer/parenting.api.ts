@@ -157,10 +157,10 @@ export class ParentingApi {
 
   async draftContract(caller: ApiCaller, contract: DraftContract, idempotencyKey: string = randomUUID()) {
     const { body } = await answered(
-      // The service reads the key, though its OpenAPI document does not declare it yet.
-      this.clients
-        .parenting(caller)
-        .POST('/v1/contracts', { headers: { 'idempotency-key': idempotencyKey }, body: contract }),
+      this.clients.parenting(caller).POST('/v1/contracts', {
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
+        body: contract,
+      }),
     );
     return body;
   }
