@@ -29,6 +29,12 @@ import { TafApi } from './plans/taf.api.js';
 import { SessionKeepAliveController } from './sign-in/session-keep-alive.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignedInGuard } from './sign-in/signed-in.guard.js';
+import { AuditApi } from './auditor/audit.api.js';
+import { AuditorController } from './auditor/auditor.controller.js';
+import { ManagerController } from './manager/manager.controller.js';
+import { ContractsController } from './officer/contracts.controller.js';
+import { OrdersController } from './officer/orders.controller.js';
+import { ParentingApi } from './officer/parenting.api.js';
 
 /** The web service: pages by concept, each a controller, a view model and a template. */
 @Module({})
@@ -48,6 +54,10 @@ export class WebModule {
         TriageController,
         FamiliesController,
         PlanController,
+        OrdersController,
+        ContractsController,
+        ManagerController,
+        AuditorController,
         PlanWorkController,
         ReviewController,
         AssessmentController,
@@ -70,6 +80,8 @@ export class WebModule {
         ReferralsApi,
         AgencyViewsApi,
         TafApi,
+        ParentingApi,
+        AuditApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

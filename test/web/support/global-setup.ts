@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +9,9 @@ import { provisionTestInfra } from '@baton/testing';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const LOG_DIR = join(ROOT, 'test-results', 'web', 'logs');
-const SERVICES = ['referrals', 'taf', 'notifications', 'agency-views'] as const;
-const READY_TIMEOUT_MS = 90_000;
+const SERVICES = ['referrals', 'taf', 'notifications', 'agency-views', 'parenting', 'audit'] as const;
+// Seven processes start at once on a shared two-core machine; each must answer /health/ready within this.
+const READY_TIMEOUT_MS = 180_000;
 
 /**
  * Starts the real system for the journeys: its own databases, stream and subject prefix on the machine's
@@ -27,8 +29,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     signInClients: [batonWebClient({ baseUrl: webUrl })],
   });
   const children: ChildProcess[] = [];
+  const checkpointDir = mkdtempSync(join(tmpdir(), 'baton-web-journeys-checkpoints-'));
   const stop = async () => {
     await Promise.all(children.map(stopChild));
+    rmSync(checkpointDir, { recursive: true, force: true });
     await provider.close();
     await infra.dispose();
   };
@@ -52,6 +56,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           DATABASE_URL: await infra.createDatabase(service),
           PORT: String(port),
           HOST: '127.0.0.1',
+          ...(service === 'audit'
+            ? {
+                // Checkpoints sign this run's chain: a directory of the run's own (old ones would not match).
+                CHECKPOINT_DIR: checkpointDir,
+                CHECKPOINT_KEY_FILE: join(ROOT, '.baton', 'web-journeys-audit', 'checkpoint-key.pem'),
+              }
+            : {}),
         }),
       );
     }
@@ -66,9 +77,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         TAF_URL: urls.taf!,
         NOTIFICATIONS_URL: urls.notifications!,
         AGENCY_VIEWS_URL: urls['agency-views']!,
+        PARENTING_URL: urls.parenting!,
+        AUDIT_URL: urls.audit!,
       }),
     );
-    await Promise.all([...Object.values(urls), webUrl].map((url) => waitUntilReady(url, children)));
+    await Promise.all(
+      [...Object.entries(urls), ['web', webUrl] as const].map(([name, url]) => waitUntilReady(name, url, children)),
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -90,7 +105,7 @@ function startService(name: string, env: Record<string, string>): ChildProcess {
   return child;
 }
 
-async function waitUntilReady(url: string, children: ChildProcess[]): Promise<void> {
+async function waitUntilReady(name: string, url: string, children: ChildProcess[]): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const exited = children.find((child) => child.exitCode !== null);
@@ -99,7 +114,7 @@ async function waitUntilReady(url: string, children: ChildProcess[]): Promise<vo
     if (response?.status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} was not ready within ${READY_TIMEOUT_MS / 1000} s (see ${LOG_DIR})`);
+  throw new Error(`${name} (${url}) was not ready within ${READY_TIMEOUT_MS / 1000} s (see ${LOG_DIR})`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@baton/http-api';
 
-export type ServiceName = 'referrals' | 'taf' | 'notifications' | 'agency-views';
+export type ServiceName = 'referrals' | 'taf' | 'notifications' | 'agency-views' | 'parenting' | 'audit';
 
 /** What people call each service when it is not answering. */
 export const SERVICE_TITLES: Record<ServiceName | 'sign-in', string> = {
@@ -8,6 +8,8 @@ export const SERVICE_TITLES: Record<ServiceName | 'sign-in', string> = {
   taf: 'Team Around the Family plans',
   notifications: 'Notifications',
   'agency-views': 'Families',
+  parenting: 'Parenting orders and contracts',
+  audit: 'Audit',
   'sign-in': 'Sign in',
 };
 

@@ -1,11 +1,15 @@
 import {
   agencyViewsClient,
+  auditClient,
   eventsOf,
   notificationsClient,
+  parentingClient,
   referralsClient,
   tafClient,
   type AgencyViewsClient,
+  type AuditClient,
   type NotificationsClient,
+  type ParentingClient,
   type ReferralsClient,
   type ServiceClientOptions,
   type TafClient,
@@ -56,6 +60,14 @@ export class ServiceClients {
 
   agencyViews(caller: ApiCaller): AgencyViewsClient {
     return agencyViewsClient(this.options('agency-views', this.config.AGENCY_VIEWS_URL, caller));
+  }
+
+  parenting(caller: ApiCaller): ParentingClient {
+    return parentingClient(this.options('parenting', this.config.PARENTING_URL, caller));
+  }
+
+  audit(caller: ApiCaller): AuditClient {
+    return auditClient(this.options('audit', this.config.AUDIT_URL, caller));
   }
 
   /** `writes`: where the events of this service's writes are kept, for the services the agency views follow. */

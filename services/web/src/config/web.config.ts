@@ -51,6 +51,12 @@ export class WebConfig extends ServiceConfig {
   @IsUrl(HTTP_URL)
   AGENCY_VIEWS_URL: string = 'http://127.0.0.1:3005';
 
+  @IsUrl(HTTP_URL)
+  PARENTING_URL: string = 'http://127.0.0.1:3003';
+
+  @IsUrl(HTTP_URL)
+  AUDIT_URL: string = 'http://127.0.0.1:3006';
+
   /** How long a call to a service may take before the page says the service is not answering. */
   @IsInt()
   @Min(100)

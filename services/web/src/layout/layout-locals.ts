@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TenantDirectory } from '@baton/tenancy';
 import { WebConfig } from '../config/web.config.js';
 import { InboxApi } from '../inbox/inbox.api.js';
 import { ApiCallers } from '../sign-in/api-callers.js';
@@ -24,6 +25,7 @@ export class LayoutLocals {
     private readonly config: WebConfig,
     private readonly callers: ApiCallers,
     private readonly inbox: InboxApi,
+    private readonly tenants: TenantDirectory,
   ) {}
 
   async fill(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -37,7 +39,9 @@ export class LayoutLocals {
       sessionIdleMinutes: this.config.WEB_SESSION_IDLE_MINUTES,
       flash,
       person,
-      navigation: person ? primaryNavigation(person, request.url) : [],
+      navigation: person
+        ? primaryNavigation(person, request.url, this.tenants.agency(person.tenant, person.agencyId)?.kind)
+        : [],
       unreadCount: person && request.method === 'GET' ? await this.unreadCount(request) : undefined,
     });
   }

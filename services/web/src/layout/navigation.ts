@@ -14,11 +14,14 @@ interface Section {
 }
 
 /** The sections a person works in, by what they do: what is theirs to do first (USERS.md: screens follow the work). */
-export function primaryNavigation(person: SignedInPerson, path: string): NavigationItem[] {
+export function primaryNavigation(person: SignedInPerson, path: string, agencyKind?: string): NavigationItem[] {
   const sections: Section[] = [
     ...(person.roles.includes('triager')
       ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/decision(\/|$)/ }]
       : []),
+    ...(person.roles.includes('manager') ? [{ text: 'Manager dashboard', href: '/manager' }] : []),
+    ...(person.roles.includes('auditor') ? [{ text: 'Audit', href: '/audit' }] : []),
+    ...(holdsOrders(person, agencyKind) ? [{ text: 'Parenting orders', href: '/orders' }] : []),
     { text: 'Our families', href: '/families', alsoWithin: /^\/plans\// },
     { text: 'Make a referral', href: '/referrals/new' },
     { text: 'Referrals we sent', href: '/referrals' },
@@ -26,6 +29,14 @@ export function primaryNavigation(person: SignedInPerson, path: string): Navigat
   ];
   const active = activeSection(path.split('?')[0] ?? '/', sections);
   return sections.map(({ text, href }) => ({ text, href, active: href === active?.href }));
+}
+
+/** Agencies whose officers may hold parenting orders (the parenting service's holding kinds, council teams included). */
+const HOLDING_KINDS = ['youth-offending-team', 'education-welfare', 'anti-social-behaviour-team'];
+
+function holdsOrders(person: SignedInPerson, agencyKind: string | undefined): boolean {
+  const works = person.roles.includes('practitioner') || person.roles.includes('manager');
+  return works && agencyKind !== undefined && HOLDING_KINDS.includes(agencyKind);
 }
 
 /**
