@@ -10,15 +10,23 @@ import { SessionDatabase } from './health/session-database.js';
 import { HomeController } from './home/home.controller.js';
 import { InboxApi } from './inbox/inbox.api.js';
 import { InboxController } from './inbox/inbox.controller.js';
+import { NotificationPreferencesController } from './inbox/notification-preferences.controller.js';
+import { UnreadStreamController } from './inbox/unread-stream.controller.js';
 import { LayoutLocals } from './layout/layout-locals.js';
+import { MyWorkApi } from './my-work/my-work.api.js';
+import { MyWorkController } from './my-work/my-work.controller.js';
 import { ApiCallers } from './sign-in/api-callers.js';
 import { OpenIdProvider } from './sign-in/openid-provider.js';
 import { MakeReferralController } from './referral/make-referral/make-referral.controller.js';
 import { ReferralsApi } from './referral/referrals.api.js';
 import { ReferralsController } from './referral/referrals.controller.js';
+import { OpenPlanCheck } from './triage/open-plan-check.js';
+import { OpenPlanController } from './triage/open-plan.controller.js';
 import { TriageController } from './triage/triage.controller.js';
 import { AgencyViewsApi } from './families/agency-views.api.js';
 import { FamiliesController } from './families/families.controller.js';
+import { FamilyTimelineApi } from './families/family-timeline.api.js';
+import { ParentingApi } from './families/parenting.api.js';
 import { PlanController } from './plans/plan.controller.js';
 import { TafApi } from './plans/taf.api.js';
 import { SessionKeepAliveController } from './sign-in/session-keep-alive.controller.js';
@@ -38,11 +46,15 @@ export class WebModule {
         AccessibilityController,
         HomeController,
         InboxController,
+        UnreadStreamController,
+        NotificationPreferencesController,
         MakeReferralController,
         ReferralsController,
         TriageController,
+        OpenPlanController,
         FamiliesController,
         PlanController,
+        MyWorkController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },
@@ -58,7 +70,11 @@ export class WebModule {
         InboxApi,
         ReferralsApi,
         AgencyViewsApi,
+        ParentingApi,
+        FamilyTimelineApi,
+        OpenPlanCheck,
         TafApi,
+        MyWorkApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

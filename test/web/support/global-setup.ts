@@ -8,8 +8,9 @@ import { provisionTestInfra } from '@baton/testing';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const LOG_DIR = join(ROOT, 'test-results', 'web', 'logs');
-const SERVICES = ['referrals', 'taf', 'notifications', 'agency-views'] as const;
-const READY_TIMEOUT_MS = 90_000;
+const SERVICES = ['referrals', 'taf', 'parenting', 'notifications', 'agency-views'] as const;
+// Six services start at once; on a shared two-core machine under load that has taken over 90 s.
+const READY_TIMEOUT_MS = 180_000;
 
 /**
  * Starts the real system for the journeys: its own databases, stream and subject prefix on the machine's
@@ -64,6 +65,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         WEB_BASE_URL: webUrl,
         REFERRALS_URL: urls.referrals!,
         TAF_URL: urls.taf!,
+        PARENTING_URL: urls.parenting!,
         NOTIFICATIONS_URL: urls.notifications!,
         AGENCY_VIEWS_URL: urls['agency-views']!,
       }),

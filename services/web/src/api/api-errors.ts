@@ -1,11 +1,12 @@
 import type { ProblemDetails } from '@baton/http-api';
 
-export type ServiceName = 'referrals' | 'taf' | 'notifications' | 'agency-views';
+export type ServiceName = 'referrals' | 'taf' | 'parenting' | 'notifications' | 'agency-views';
 
 /** What people call each service when it is not answering. */
 export const SERVICE_TITLES: Record<ServiceName | 'sign-in', string> = {
   referrals: 'Referrals',
   taf: 'Team Around the Family plans',
+  parenting: 'Parenting contracts and orders',
   notifications: 'Notifications',
   'agency-views': 'Families',
   'sign-in': 'Sign in',

@@ -46,6 +46,9 @@ export class WebConfig extends ServiceConfig {
   TAF_URL: string = 'http://127.0.0.1:3002';
 
   @IsUrl(HTTP_URL)
+  PARENTING_URL: string = 'http://127.0.0.1:3003';
+
+  @IsUrl(HTTP_URL)
   NOTIFICATIONS_URL: string = 'http://127.0.0.1:3004';
 
   @IsUrl(HTTP_URL)

@@ -16,6 +16,7 @@ interface Section {
 /** The sections a person works in, by what they do: what is theirs to do first (USERS.md: screens follow the work). */
 export function primaryNavigation(person: SignedInPerson, path: string): NavigationItem[] {
   const sections: Section[] = [
+    ...(person.roles.includes('practitioner') ? [{ text: 'My work', href: '/my-work' }] : []),
     ...(person.roles.includes('triager')
       ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/decision(\/|$)/ }]
       : []),
