@@ -80,7 +80,7 @@ export function openPlanPage(
   values: OpenPlanForm,
   errors: FormError[] = [],
 ) {
-  const chosen = values.leadPersonId ?? referral.decision?.allocatedWorkerId;
+  const chosen = values.leadPersonId || referral.decision?.allocatedWorkerId;
   return {
     pageTitle: `Open a Team Around the Family plan for ${familyName(referral)}`,
     id: referral.id,
