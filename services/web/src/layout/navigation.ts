@@ -18,7 +18,7 @@ export function primaryNavigation(person: SignedInPerson, path: string): Navigat
   const sections: Section[] = [
     ...(person.roles.includes('practitioner') ? [{ text: 'My work', href: '/my-work' }] : []),
     ...(person.roles.includes('triager')
-      ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/decision(\/|$)/ }]
+      ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/(decision|plan)(\/|$)/ }]
       : []),
     { text: 'Our families', href: '/families', alsoWithin: /^\/plans\// },
     { text: 'Make a referral', href: '/referrals/new' },
