@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@baton/auth';
-import { AccessEvents, newEvent, type RecordAccessAction } from '@baton/contracts';
+import { AccessEvents, BREAK_GLASS_LAWFUL_BASIS, newEvent, type RecordAccessAction } from '@baton/contracts';
 import type { RequestOrigin } from '@baton/http-api';
 import { LoneEvents, MESSAGING_OPTIONS, Outbox, type ResolvedMessagingOptions } from '@baton/messaging';
+import { grantsInUseFor } from './break-glass/grants-in-use.js';
 
 /** One access to one or more records of a family (or of several families, for a list). */
 export interface RecordedAccess {
@@ -19,7 +20,9 @@ export interface RecordedAccess {
 
 /**
  * Every read of a family's record is published (through the outbox) for the audit ledger — UK GDPR
- * art. 5(2) accountability. The service named in the messaging options is the record's holder.
+ * art. 5(2) accountability. The service named in the messaging options is the record's holder. An access the
+ * request could make only under a break-glass grant (`BreakGlassGrants.liveFor` found it) is marked with the grant
+ * and the lawful basis `break-glass`, so auditors see every read made under each grant.
  */
 @Injectable()
 export class AccessRecorder {
@@ -37,6 +40,8 @@ export class AccessRecorder {
     if (access.records.length === 0) return;
     const familyIds = [...new Set(access.records.map((r) => r.familyId))];
     const service = this.messaging.service;
+    const [grant] = grantsInUseFor(familyIds);
+    const lawfulBasis = grant ? BREAK_GLASS_LAWFUL_BASIS : access.lawfulBasis;
     const event = newEvent(AccessEvents.recorded, {
       source: `baton/${service}`,
       subject: caller.personId,
@@ -51,7 +56,8 @@ export class AccessRecorder {
         familyIds,
         action: access.action,
         purpose: access.purpose,
-        ...(access.lawfulBasis ? { lawfulBasis: access.lawfulBasis } : {}),
+        ...(lawfulBasis ? { lawfulBasis } : {}),
+        ...(grant ? { breakGlassGrantId: grant.grantId } : {}),
         accessedAt: new Date().toISOString(),
         accessor: { personId: caller.personId, name: caller.name, agencyId: caller.agencyId, roles: caller.roles },
         origin,

@@ -17,6 +17,6 @@ export type { ClaimMapping } from './claim-mapping.js';
 export { CurrentCaller } from './current-caller.decorator.js';
 export { bearerChallenge, invalidToken } from './invalid-token.js';
 export { IS_PUBLIC, Public } from './public.js';
-export { REQUIRED_ROLES, Roles, hasRole, requireRole } from './roles.js';
+export { CASEWORK_ROLES, REQUIRED_ROLES, Roles, hasRole, requireRole, worksWithFamilies } from './roles.js';
 export { TokenVerifier } from './token-verifier.js';
 export type { JSONWebKeySet } from 'jose';

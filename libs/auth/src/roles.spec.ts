@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { Caller } from './caller.js';
-import { hasRole, requireRole } from './roles.js';
+import { hasRole, requireRole, worksWithFamilies } from './roles.js';
 
 const triager: Caller = {
   personId: 'person-0002',
@@ -9,6 +9,19 @@ const triager: Caller = {
   roles: ['triager'],
   tenant: 'demo',
 };
+
+describe('worksWithFamilies', () => {
+  const who = (roles: Caller['roles']): Caller => ({ personId: 'p', name: 'P', agencyId: 'a', roles, tenant: 'demo' });
+
+  it('is true for practitioners, triagers and managers, and false for agency admins and auditors alone', () => {
+    expect(worksWithFamilies(who(['practitioner']))).toBe(true);
+    expect(worksWithFamilies(who(['triager']))).toBe(true);
+    expect(worksWithFamilies(who(['manager']))).toBe(true);
+    expect(worksWithFamilies(who(['agency-admin']))).toBe(false);
+    expect(worksWithFamilies(who(['auditor']))).toBe(false);
+    expect(worksWithFamilies(who([]))).toBe(false);
+  });
+});
 
 describe('role checks', () => {
   it('lets through a caller holding any one of the roles', () => {

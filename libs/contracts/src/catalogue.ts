@@ -1,4 +1,5 @@
 import { AccessEvents } from './access/access-events.js';
+import { BreakGlassEvents } from './break-glass/break-glass-events.js';
 import type { EventDefinition } from './event-definition.js';
 import { ContractEvents } from './contract/contract-events.js';
 import { OrderEvents } from './order/order-events.js';
@@ -9,6 +10,7 @@ import { PlanEvents } from './plan/plan-events.js';
 export const catalogue: readonly EventDefinition[] = Object.freeze([
   ...Object.values(ReferralEvents),
   ...Object.values(AccessEvents),
+  ...Object.values(BreakGlassEvents),
   ...Object.values(ContractEvents),
   ...Object.values(OrderEvents),
   ...Object.values(PlanEvents),

@@ -37,6 +37,14 @@ export {
   type RecordAccessAction,
 } from './access/record-accessed.v1.js';
 export { AccessEvents } from './access/access-events.js';
+export {
+  BREAK_GLASS_LAWFUL_BASIS,
+  BREAK_GLASS_REASONS,
+  type BreakGlassReason,
+} from './break-glass/break-glass-values.js';
+export { BreakGlassGrantedV1 } from './break-glass/break-glass-granted.v1.js';
+export { BreakGlassEndedV1 } from './break-glass/break-glass-ended.v1.js';
+export { BreakGlassEvents } from './break-glass/break-glass-events.js';
 
 export * from './order/order-values.js';
 export {

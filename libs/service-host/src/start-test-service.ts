@@ -13,6 +13,8 @@ export interface TestServiceInfra {
   natsUrl: string;
   streamName: string;
   subjectPrefix: string;
+  /** The tenant files to serve (TENANT_CONFIG_DIR); the repository's own when absent. */
+  tenantConfigDir?: string;
 }
 
 export interface TestServiceOptions<C extends ServiceConfig> extends Omit<ServiceDefinition<C>, 'description'> {
@@ -68,6 +70,7 @@ export async function startTestService<C extends ServiceConfig>(
     // Tests send many requests from one address and person; a test of the limits sets its own.
     RATE_LIMIT_PER_CALLER: '0',
     RATE_LIMIT_PER_ADDRESS: '0',
+    ...(options.infra.tenantConfigDir ? { TENANT_CONFIG_DIR: options.infra.tenantConfigDir } : {}),
     ...options.env,
   });
   const logger = await createServiceLogger({

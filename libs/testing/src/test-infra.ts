@@ -16,6 +16,8 @@ export interface TestInfra {
   subjectPrefix: string;
   /** Unique JetStream stream name; every stream whose name starts with it is removed afterwards. */
   streamName: string;
+  /** Set by a test that serves tenant files of its own (e.g. a second local authority); passed to each service. */
+  tenantConfigDir?: string;
   dispose(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRecorder } from '@baton/access-log';
+import { AccessRecorder, breakGlassControllers, breakGlassMigrations, breakGlassProviders } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { messagingMigrations, type MessagingOptions } from '@baton/messaging';
 import { ServiceInfrastructure } from '@baton/service-host';
@@ -33,6 +33,7 @@ export const AGENCY_VIEWS_MIGRATIONS: (new () => MigrationInterface)[] = [
   DropViewPosition1764000000600,
   FamilySearchIndexes1764000000700,
   FamilyAlias1764000000817,
+  ...breakGlassMigrations,
 ];
 
 /** The agency-views service: read models of each agency's families, built from events only. */
@@ -50,11 +51,12 @@ export class AgencyViewsModule {
           consumer,
         }),
       ],
-      controllers: [FamilyProjectionHandler, FamilyStreamController, FamilyController],
+      controllers: [FamilyProjectionHandler, FamilyStreamController, FamilyController, ...breakGlassControllers],
       providers: [
         { provide: WorkingDayCalendar, useValue: WorkingDayCalendar.england() },
         { provide: Clock, useValue: clock ?? new Clock() },
         AccessRecorder,
+        ...breakGlassProviders,
         FamilyProjection,
         FamilyViewStore,
         FamilyQueries,

@@ -2,11 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
+import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
 import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
 import { CHECKPOINT_INTERVAL, CheckpointJob } from './checkpoint/checkpoint.job.js';
 import { CheckpointStore } from './checkpoint/checkpoint-store.js';
+import { BreakGlassController } from './break-glass/break-glass.controller.js';
+import { BreakGlassGrantQueries } from './break-glass/break-glass-grant.queries.js';
+import { EndBreakGlass } from './break-glass/end-break-glass.usecase.js';
+import { BREAK_GLASS_LIMITS, RequestBreakGlass } from './break-glass/request-break-glass.usecase.js';
 import type { AuditConfig } from './config/audit.config.js';
 import { LedgerConsumer } from './ledger/ledger.consumer.js';
 import { LedgerController } from './ledger/ledger.controller.js';
@@ -16,6 +21,7 @@ import { LedgerWriter } from './ledger/ledger-writer.js';
 import { CreateLedger1763900000600 } from './migrations/1763900000600-create-ledger.js';
 import { LedgerErasableContent1765000000600 } from './migrations/1765000000600-ledger-erasable-content.js';
 import { ReportFacts1765000000700 } from './migrations/1765000000700-report-facts.js';
+import { CreateBreakGlassGrants1796500000610 } from './migrations/1796500000610-create-break-glass-grants.js';
 import { OversightController } from './oversight/oversight.controller.js';
 import { OversightQueries } from './oversight/oversight-queries.js';
 import { PARENTING_BASE_URL, ReportsController } from './reports/reports.controller.js';
@@ -31,9 +37,12 @@ export interface AuditModuleOptions {
 
 export const AUDIT_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
+  CreateIdempotencyKeys1763900000000,
+  AddIdempotencyEventIds1763900000001,
   CreateLedger1763900000600,
   LedgerErasableContent1765000000600,
   ReportFacts1765000000700,
+  CreateBreakGlassGrants1796500000610,
 ];
 
 /** The audit service: the tamper-evident ledger, oversight queries and statutory reports. */
@@ -43,7 +52,7 @@ export class AuditModule {
     return {
       module: AuditModule,
       imports: [ServiceInfrastructure.register({ service: 'audit', config, migrations: AUDIT_MIGRATIONS })],
-      controllers: [LedgerConsumer, LedgerController, OversightController, ReportsController],
+      controllers: [LedgerConsumer, LedgerController, OversightController, ReportsController, BreakGlassController],
       providers: [
         { provide: TenantDirectory, useValue: tenants },
         { provide: WorkingDayCalendar, useValue: WorkingDayCalendar.england() },
@@ -51,7 +60,14 @@ export class AuditModule {
         { provide: CheckpointStore, useValue: checkpoints },
         { provide: CHECKPOINT_INTERVAL, useValue: config.CHECKPOINT_INTERVAL_MS },
         { provide: PARENTING_BASE_URL, useValue: config.PARENTING_BASE_URL },
+        {
+          provide: BREAK_GLASS_LIMITS,
+          useValue: { defaultMinutes: config.BREAK_GLASS_DEFAULT_MINUTES, maxMinutes: config.BREAK_GLASS_MAX_MINUTES },
+        },
         AccessRecorder,
+        BreakGlassGrantQueries,
+        RequestBreakGlass,
+        EndBreakGlass,
         LedgerWriter,
         LedgerErasure,
         LedgerMetrics,

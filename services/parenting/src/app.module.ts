@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRecorder } from '@baton/access-log';
+import { AccessRecorder, breakGlassControllers, breakGlassMigrations, breakGlassProviders } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
@@ -61,6 +61,7 @@ export const PARENTING_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateParenting1763900000300,
   SessionBeyondProgramme1763900000301,
   DecidedWithoutContact1763900000317,
+  ...breakGlassMigrations,
 ];
 
 const ENTITIES = [
@@ -97,6 +98,7 @@ export class ParentingModule {
         AuditController,
         ContractController,
         PlanEventsController,
+        ...breakGlassControllers,
       ],
       providers: [
         { provide: TenantDirectory, useValue: tenants },
@@ -104,6 +106,7 @@ export class ParentingModule {
         { provide: Clock, useValue: clock ?? new Clock() },
         { provide: DEADLINE_SCAN_INTERVAL, useValue: config.DEADLINE_SCAN_INTERVAL_MS },
         AccessRecorder,
+        ...breakGlassProviders,
         FamilyInvolvementRepository,
         OrderLoader,
         OrderReader,

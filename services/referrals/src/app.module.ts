@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRecorder } from '@baton/access-log';
+import { AccessRecorder, breakGlassControllers, breakGlassMigrations, breakGlassProviders } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
@@ -33,6 +33,7 @@ export const REFERRALS_MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateIdempotencyKeys1763900000000,
   AddIdempotencyEventIds1763900000001,
   CreateReferrals1763900000100,
+  ...breakGlassMigrations,
 ];
 
 /** The referrals service: intake, triage, decision deadlines, withdrawal. */
@@ -49,13 +50,20 @@ export class ReferralsModule {
           migrations: REFERRALS_MIGRATIONS,
         }),
       ],
-      controllers: [ReferralController, TriageController, ReferenceController, PlanConcernJoinedHandler],
+      controllers: [
+        ReferralController,
+        TriageController,
+        ReferenceController,
+        PlanConcernJoinedHandler,
+        ...breakGlassControllers,
+      ],
       providers: [
         { provide: TenantDirectory, useValue: tenants },
         { provide: WorkingDayCalendar, useValue: WorkingDayCalendar.england() },
         { provide: Clock, useValue: clock ?? new Clock() },
         { provide: DEADLINE_SCAN_INTERVAL, useValue: config.DEADLINE_SCAN_INTERVAL_MS },
         AccessRecorder,
+        ...breakGlassProviders,
         DuplicateFinder,
         ReceiveReferral,
         DecideReferral,

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
-import { AccessRecorder } from '@baton/access-log';
+import { AccessRecorder, breakGlassControllers, breakGlassMigrations, breakGlassProviders } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
@@ -59,6 +59,7 @@ export const TAF_MIGRATIONS: (new () => MigrationInterface)[] = [
   AddIdempotencyEventIds1763900000001,
   CreatePlans1763900000200,
   MemberRolesFromLeads1763900000217,
+  ...breakGlassMigrations,
 ];
 
 export const TAF_ENTITIES = [
@@ -97,6 +98,7 @@ export class TafModule {
         FamilyTimelineController,
         ReferenceController,
         ReferralDecidedHandler,
+        ...breakGlassControllers,
       ],
       providers: [
         { provide: TenantDirectory, useValue: tenants },
@@ -104,6 +106,7 @@ export class TafModule {
         { provide: Clock, useValue: clock ?? new Clock() },
         { provide: OVERDUE_SCAN_INTERVAL, useValue: config.OVERDUE_SCAN_INTERVAL_MS },
         AccessRecorder,
+        ...breakGlassProviders,
         PlanStore,
         PlanChanges,
         PlanLoader,

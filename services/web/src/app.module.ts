@@ -27,7 +27,12 @@ import { AgencyViewsApi } from './families/agency-views.api.js';
 import { FamiliesController } from './families/families.controller.js';
 import { FamilyTimelineApi } from './families/family-timeline.api.js';
 import { ParentingApi } from './families/parenting.api.js';
+import { AssessmentController } from './plans/assessment.controller.js';
+import { ClosureController } from './plans/closure.controller.js';
+import { DepartureController } from './plans/departure.controller.js';
 import { PlanController } from './plans/plan.controller.js';
+import { PlanWorkController } from './plans/plan-work.controller.js';
+import { ReviewController } from './plans/review.controller.js';
 import { TafApi } from './plans/taf.api.js';
 import { SessionKeepAliveController } from './sign-in/session-keep-alive.controller.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
@@ -55,6 +60,12 @@ export class WebModule {
         FamiliesController,
         PlanController,
         MyWorkController,
+        PlanWorkController,
+        ReviewController,
+        AssessmentController,
+        DepartureController,
+        // Last: its `plans/:planId/:kind` routes must not shadow the plan's own pages.
+        ClosureController,
       ],
       providers: [
         { provide: WebConfig, useValue: config },

@@ -95,8 +95,10 @@ export interface components {
       plan?: components['schemas']['FamilyPlanView'];
       /** @description The stream sequence of the last event this view reflects */
       position: number;
-      /** @description The caller's agency's involvement */
-      relationships: ('referrer' | 'receiving-agency' | 'lead-professional' | 'plan-member' | 'parenting-holder')[];
+      /** @description The caller's agency's involvement (`break-glass` alone: read under a break-glass grant) */
+      relationships: (
+        'referrer' | 'receiving-agency' | 'lead-professional' | 'plan-member' | 'parenting-holder' | 'break-glass'
+      )[];
     };
     AssessmentDoneView: {
       /** Format: date-time */

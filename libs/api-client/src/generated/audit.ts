@@ -69,6 +69,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/break-glass/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Break-glass grants, newest first: an auditor’s authority, a manager’s agency, anyone else’s own */
+    get: operations['BreakGlassController_list'];
+    put?: never;
+    /** Break the glass: read one family’s records for a limited time, saying why */
+    post: operations['BreakGlassController_grant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/break-glass/grants/{grantId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One grant: who, when, which family, why, until when, and every read made under it */
+    get: operations['BreakGlassController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/break-glass/grants/{grantId}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a grant before it expires (its grantee, when done; or an auditor) */
+    post: operations['BreakGlassController_endGrant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/ledger/checkpoints': {
     parameters: {
       query?: never;
@@ -223,6 +275,11 @@ export interface components {
       service: string;
     };
     AccessedWhyView: {
+      /**
+       * Format: uuid
+       * @description Flags an access made under this break-glass grant (`lawfulBasis` is then `break-glass`)
+       */
+      breakGlassGrantId?: string;
       /** @description Set when the access relied on a lawful basis other than involvement */
       lawfulBasis?: string;
       purpose?: string;
@@ -270,6 +327,77 @@ export interface components {
       plansClosedWithNeedsMet: number;
       plansClosedWithNeedsMetPercent?: number;
       plansSteppedDown: number;
+    };
+    BreakGlassEndedByView: {
+      agencyId: string;
+      personId: string;
+    };
+    BreakGlassGranteeView: {
+      /** @example demo-police */
+      agencyId: string;
+      name: string;
+      /** @example police-inspector */
+      personId: string;
+      roles: string[];
+    };
+    BreakGlassGrantPage: {
+      items: components['schemas']['BreakGlassGrantView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    BreakGlassGrantReportView: {
+      details: string;
+      /** Format: date-time */
+      endedAt?: string;
+      endedBy?: components['schemas']['BreakGlassEndedByView'];
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      familyId: string;
+      /** Format: date-time */
+      grantedAt: string;
+      grantee: components['schemas']['BreakGlassGranteeView'];
+      /** Format: uuid */
+      grantId: string;
+      /** @description Every read made under the grant, oldest first */
+      reads: components['schemas']['AccessView'][];
+      /** @description Reads made under the grant (lists and reports only) */
+      readsMade?: number;
+      /** @enum {string} */
+      reason:
+        | 'immediate-safeguarding-risk'
+        | 'missing-child'
+        | 'out-of-hours-emergency'
+        | 'police-or-court-request'
+        | 'other';
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'ended';
+    };
+    BreakGlassGrantView: {
+      details: string;
+      /** Format: date-time */
+      endedAt?: string;
+      endedBy?: components['schemas']['BreakGlassEndedByView'];
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: uuid */
+      familyId: string;
+      /** Format: date-time */
+      grantedAt: string;
+      grantee: components['schemas']['BreakGlassGranteeView'];
+      /** Format: uuid */
+      grantId: string;
+      /** @description Reads made under the grant (lists and reports only) */
+      readsMade?: number;
+      /** @enum {string} */
+      reason:
+        | 'immediate-safeguarding-risk'
+        | 'missing-child'
+        | 'out-of-hours-emergency'
+        | 'police-or-court-request'
+        | 'other';
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'ended';
     };
     BrokenLinkView: {
       expected: string;
@@ -549,6 +677,26 @@ export interface components {
       howWell: components['schemas']['HowWellView'];
       period: components['schemas']['PeriodView'];
     };
+    RequestBreakGlassDto: {
+      /** @description Why, in your own words: the emergency, not the family’s case (auditors read this) */
+      details: string;
+      /** @description How long you need, in minutes (default and maximum: BREAK_GLASS_DEFAULT_MINUTES, _MAX_MINUTES) */
+      durationMinutes?: number;
+      /**
+       * Format: uuid
+       * @description The family; or give recordId instead
+       */
+      familyId?: string;
+      /** @enum {string} */
+      reason:
+        | 'immediate-safeguarding-risk'
+        | 'missing-child'
+        | 'out-of-hours-emergency'
+        | 'police-or-court-request'
+        | 'other';
+      /** @description A referral, plan, order or contract id naming the family instead */
+      recordId?: string;
+    };
     SignedCheckpointView: {
       /** @description Ed25519 signature over the statement's RFC 8785 canonical form, base64url */
       signature: string;
@@ -648,6 +796,15 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description The request conflicts with the record's current state */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description Your role may not do this */
     Forbidden: {
       headers: {
@@ -668,6 +825,15 @@ export interface components {
     };
     /** @description Not found, or not yours to see */
     NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The body is larger than the service accepts */
+    PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
       };
@@ -709,6 +875,15 @@ export interface components {
       headers: {
         /** @description Seconds to wait before asking again */
         'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The body is not application/json */
+    UnsupportedMediaType: {
+      headers: {
         [name: string]: unknown;
       };
       content: {
@@ -854,6 +1029,140 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      429: components['responses']['TooManyRequests'];
+      431: components['responses']['HeadersTooLarge'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  BreakGlassController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        /** @description Only grants for this family */
+        familyId?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of grants, each with the number of reads made under it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BreakGlassGrantPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['TooManyRequests'];
+      431: components['responses']['HeadersTooLarge'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  BreakGlassController_grant: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Any unique string (a UUID): a retry with the same key and body returns the first answer */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestBreakGlassDto'];
+      };
+    };
+    responses: {
+      /** @description The grant, live until it expires */
+      201: {
+        headers: {
+          /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
+          'Baton-Events'?: string;
+          /** @description Where the created resource is read */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BreakGlassGrantView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
+      429: components['responses']['TooManyRequests'];
+      431: components['responses']['HeadersTooLarge'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  BreakGlassController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        grantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The grant and its reads */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BreakGlassGrantReportView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      414: components['responses']['UriTooLong'];
+      429: components['responses']['TooManyRequests'];
+      431: components['responses']['HeadersTooLarge'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  BreakGlassController_endGrant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        grantId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The grant, ended */
+      200: {
+        headers: {
+          /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
+          'Baton-Events'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BreakGlassGrantView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];

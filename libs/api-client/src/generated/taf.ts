@@ -720,7 +720,7 @@ export interface components {
        * @description The caller's relationship to the plan
        * @enum {string}
        */
-      relationship: 'lead' | 'manager' | 'member';
+      relationship: 'lead' | 'manager' | 'member' | 'break-glass';
       reviewCadenceWeeks: number;
       /** @enum {string} */
       status: 'open' | 'closed';

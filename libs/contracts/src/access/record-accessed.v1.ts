@@ -76,6 +76,11 @@ export class RecordAccessedV1 {
   @IsString()
   lawfulBasis?: string;
 
+  /** The break-glass grant the access relied on (`lawfulBasis` is then `break-glass`). */
+  @IsOptional()
+  @IsUUID('all')
+  breakGlassGrantId?: string;
+
   @IsTimestamp()
   accessedAt: string;
 

@@ -7,6 +7,7 @@ export const EVERY_SERVICE = 'every service';
 export const PRODUCING_SERVICES: Readonly<Record<string, string>> = {
   referral: 'referrals',
   access: EVERY_SERVICE,
+  'break-glass': 'audit',
   contract: 'parenting',
   order: 'parenting',
   plan: 'taf',

@@ -8,7 +8,7 @@ import type {
   PlanMember,
   PlanState,
 } from './family-document.js';
-import { parentingVisibleTo, type Relationship } from './involvement.js';
+import { parentingVisibleTo, type ViewRelationship } from './involvement.js';
 import { isOpenAction } from './plan-fold.js';
 
 /** A referral as one of its parties sees it in the family view. */
@@ -28,7 +28,7 @@ export interface AgencyFamilyView {
   familyId: string;
   /** The stream sequence of the last event this view reflects. */
   position: number;
-  relationships: Relationship[];
+  relationships: ViewRelationship[];
   children: FamilyChild[];
   carers: FamilyCarer[];
   levelOfNeed?: number;
@@ -65,7 +65,7 @@ function isHolderOf(record: Omit<ParentingRecord, 'legalBasis'>, agencyId: strin
 export function agencyViewOf(
   document: FamilyDocument,
   agencyId: string,
-  relationships: Relationship[],
+  relationships: ViewRelationship[],
   position: number,
   today: string,
 ): AgencyFamilyView {
@@ -108,7 +108,7 @@ export function agencyViewOf(
 function planFor(
   plan: PlanState,
   agencyId: string,
-  relationships: Relationship[],
+  relationships: ViewRelationship[],
   today: string,
 ): NonNullable<AgencyFamilyView['plan']> {
   const shown: NonNullable<AgencyFamilyView['plan']> = {
@@ -139,7 +139,7 @@ function planFor(
 export interface AgencyFamilySummary {
   familyId: string;
   position: number;
-  relationships: Relationship[];
+  relationships: ViewRelationship[];
   children: FamilyChild[];
   levelOfNeed?: number;
   leadProfessional?: { name: string; agencyId: string; agencyName: string };

@@ -93,6 +93,28 @@ describe('who is involved', () => {
     expect(hub.openReferrals).toHaveLength(2);
   });
 
+  it('shows a break-glass reader an order’s status, never its legal basis, and no referrals', () => {
+    const document = {
+      ...fold([referralReceived(family)]),
+      parenting: [
+        {
+          kind: 'order' as const,
+          id: 'order-1',
+          version: 1,
+          status: 'in-force',
+          active: true,
+          holderAgencyId: 'demo-yot',
+          legalBasis: 'child-convicted',
+        },
+      ],
+    };
+    const view = agencyViewOf(document, 'demo-police', ['break-glass'], 1, '2026-11-23');
+    expect(view.relationships).toEqual(['break-glass']);
+    expect(view.parenting).toEqual([expect.objectContaining({ status: 'in-force', holderAgencyId: 'demo-yot' })]);
+    expect(view.parenting?.[0]).not.toHaveProperty('legalBasis');
+    expect(view.openReferrals).toEqual([]);
+  });
+
   it('indexes names for prefix search and dates of birth for lookup', () => {
     const [entry] = agencyIndexOf(fold([referralReceived(family)]));
     expect(entry).toMatchObject({

@@ -11,6 +11,13 @@ export const RELATIONSHIPS = [
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /**
+ * How a caller reads one family: through their agency's relationships, or — with none — through a live
+ * break-glass grant, which shows the family as a plan member's agency sees it (never an order's legal basis,
+ * no actions of its own, no referrals).
+ */
+export type ViewRelationship = Relationship | 'break-glass';
+
+/**
  * Every agency involved with the family and how. Agencies see families only where they are involved
  * (DOMAIN.md, information sharing; UK GDPR art. 5(1)(c) data minimisation):
  * - the referrer and receiving agency of a referral awaiting triage, and of one accepted for early help until
@@ -54,10 +61,15 @@ export function involvedAgencies(document: FamilyDocument): Map<string, Relation
  * the family's support — and to no one else (UK GDPR art. 10: an order arises from criminal or school
  * attendance proceedings; data minimisation, art. 5(1)(c)).
  */
-export function parentingVisibleTo(relationships: readonly Relationship[], record: ParentingRecord, agencyId: string) {
+export function parentingVisibleTo(
+  relationships: readonly ViewRelationship[],
+  record: ParentingRecord,
+  agencyId: string,
+) {
   return (
     record.holderAgencyId === agencyId ||
     relationships.includes('lead-professional') ||
-    relationships.includes('plan-member')
+    relationships.includes('plan-member') ||
+    relationships.includes('break-glass')
   );
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BreakGlassGrants } from '@baton/access-log';
 import type { Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { decodeCursor, pageOf, ProblemException, type Page } from '@baton/http-api';
@@ -25,6 +26,7 @@ export class FamilyQueries {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly calendar: WorkingDayCalendar,
+    private readonly breakGlass: BreakGlassGrants,
   ) {}
 
   /** Today in England: what is overdue is decided against the local date, not UTC. */
@@ -84,7 +86,10 @@ export class FamilyQueries {
     );
   }
 
-  /** One family as the caller's agency sees it; 404 when the agency is not involved (or the family unknown). */
+  /**
+   * One family as the caller's agency sees it (or under a live break-glass grant); 404 when the agency is not
+   * involved (or the family unknown).
+   */
   async get(caller: Caller, familyId: string): Promise<AgencyFamilyView> {
     const rows: ViewRow[] = await this.dataSource.query(
       `SELECT a.family_id, a.relationships, a.sort_name, v.document, v.position
@@ -92,8 +97,19 @@ export class FamilyQueries {
        WHERE a.tenant = $1 AND a.agency_id = $2 AND a.family_id = $3`,
       [caller.tenant, caller.agencyId, familyId],
     );
-    if (rows.length === 0) throw familyNotFound(familyId);
-    return this.viewOf(caller, rows[0], this.today());
+    if (rows.length > 0) return this.viewOf(caller, rows[0], this.today());
+    return this.underBreakGlass(caller, familyId);
+  }
+
+  /** A family the agency is not involved with, for a caller holding a live break-glass grant for it; else 404. */
+  private async underBreakGlass(caller: Caller, familyId: string): Promise<AgencyFamilyView> {
+    if (!(await this.breakGlass.liveFor(caller, familyId))) throw familyNotFound(familyId);
+    const [row]: { document: FamilyDocument; position: string }[] = await this.dataSource.query(
+      `SELECT document, position FROM family_view WHERE tenant = $1 AND family_id = $2`,
+      [caller.tenant, familyId],
+    );
+    if (!row) throw familyNotFound(familyId);
+    return agencyViewOf(row.document, caller.agencyId, ['break-glass'], Number(row.position), this.today());
   }
 
   private viewOf(caller: Caller, row: ViewRow, today: string): AgencyFamilyView {

@@ -251,7 +251,11 @@ export class AgencyFamilyView {
   @ApiProperty({ type: 'integer', description: 'The stream sequence of the last event this view reflects' })
   position: number;
 
-  @ApiProperty({ enum: RELATIONSHIPS, isArray: true, description: "The caller's agency's involvement" })
+  @ApiProperty({
+    enum: [...RELATIONSHIPS, 'break-glass'],
+    isArray: true,
+    description: "The caller's agency's involvement (`break-glass` alone: read under a break-glass grant)",
+  })
   relationships: string[];
 
   @ApiProperty({ type: [FamilyChildView] })

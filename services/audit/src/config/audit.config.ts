@@ -1,4 +1,4 @@
-import { IsInt, IsString, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@baton/config';
 
 /** The audit service's own variables, on top of those every service reads (see README: Audit service). */
@@ -22,4 +22,16 @@ export class AuditConfig extends ServiceConfig {
   /** Base URL of the parenting service, for links to its consistency and exceptions reports. */
   @IsString()
   PARENTING_BASE_URL: string = 'http://127.0.0.1:3003';
+
+  /** How long a break-glass grant lasts when the person does not say (minutes; never past the maximum). */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  BREAK_GLASS_DEFAULT_MINUTES: number = 60;
+
+  /** The longest break-glass grant anyone may ask for (minutes): local practice, e.g. 4 hours. */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  BREAK_GLASS_MAX_MINUTES: number = 240;
 }

@@ -34,7 +34,8 @@ export interface AccessView {
   accessedAt: string;
   who: { personId: string; name: string; agencyId: string; roles: string[] };
   what: { action: string; service: string; recordType: string; recordIds: string[] };
-  why: { purpose?: string; lawfulBasis?: string };
+  /** `breakGlassGrantId` flags an access made under a break-glass grant (`lawfulBasis` is then `break-glass`). */
+  why: { purpose?: string; lawfulBasis?: string; breakGlassGrantId?: string };
   from: { ip?: string; userAgent?: string };
   familyIds: string[];
 }
@@ -101,6 +102,7 @@ export function accessView(row: LedgerRow): AccessView {
     action: string;
     purpose?: string;
     lawfulBasis?: string;
+    breakGlassGrantId?: string;
     accessedAt: string;
     accessor: AccessView['who'];
     origin?: AccessView['from'];
@@ -111,7 +113,11 @@ export function accessView(row: LedgerRow): AccessView {
     accessedAt: d.accessedAt,
     who: d.accessor,
     what: { action: d.action, service: d.service, recordType: d.recordType, recordIds: d.recordIds },
-    why: { purpose: d.purpose, lawfulBasis: d.lawfulBasis },
+    why: {
+      purpose: d.purpose,
+      lawfulBasis: d.lawfulBasis,
+      ...(d.breakGlassGrantId ? { breakGlassGrantId: d.breakGlassGrantId } : {}),
+    },
     from: d.origin ?? {},
     familyIds: entry.familyIds,
   };

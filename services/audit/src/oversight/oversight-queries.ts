@@ -6,6 +6,8 @@ import { redactionReview, type RedactionMark } from '../domain/redaction-review.
 import { accessView, entryView, type AccessView, type LedgerEntryView, type LedgerRow } from './ledger-entry.view.js';
 
 const ACCESS = 'baton.access.%';
+/** Break-glass grants are not involvement either: a grant gives reading access, not a place in the family's case. */
+const BREAK_GLASS = 'baton.break-glass.%';
 const COLUMNS = 'seq, canonical, link, family_ids';
 
 export interface PageQuery {
@@ -108,14 +110,14 @@ export class OversightQueries {
    * An auditor may look at any family of the authority; a manager only at families their agency is involved with
    * by the domain's own facts: a referral, plan, order or contract event their agency made or is named in (as
    * referrer, receiving agency, lead, member, holder...). Access records never count: every read writes one, so
-   * counting them would let a manager become "involved" by reading.
+   * counting them would let a manager become "involved" by reading; nor do break-glass grants.
    */
   private async requireInvolvement(caller: Caller, familyIds: string[], what: string): Promise<void> {
     const [{ found, involved }] = await this.dataSource.query<{ found: boolean; involved: boolean }[]>(
       `SELECT count(*) > 0 AS found,
               coalesce(bool_or(actor_agency = $3 OR jsonb_path_exists(canonical::jsonb -> 'event' -> 'data',
                 '$.** ? (@ == $agency)', jsonb_build_object('agency', $3::text)))
-                FILTER (WHERE event_type NOT LIKE '${ACCESS}'), false) AS involved
+                FILTER (WHERE event_type NOT LIKE '${ACCESS}' AND event_type NOT LIKE '${BREAK_GLASS}'), false) AS involved
        FROM ledger_entry WHERE tenant = $1 AND family_ids && $2::text[]`,
       [caller.tenant, familyIds, caller.agencyId],
     );

@@ -86,6 +86,12 @@ export class AccessedWhyView {
 
   @ApiPropertyOptional({ description: 'Set when the access relied on a lawful basis other than involvement' })
   lawfulBasis?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Flags an access made under this break-glass grant (`lawfulBasis` is then `break-glass`)',
+  })
+  breakGlassGrantId?: string;
 }
 
 export class AccessedFromView {

@@ -35,6 +35,15 @@ describe('who may see a parenting order', () => {
     expect(relationshipTo(caller('hub-worker', 'demo-police'), order, involvement)).toBeUndefined();
   });
 
+  it('does not give the order to a plan member agency’s admin or auditor (no casework role)', () => {
+    expect(relationshipTo(caller('school-admin', 'demo-oakfield-primary', ['agency-admin']), order, involvement)).toBe(
+      undefined,
+    );
+    expect(
+      relationshipTo(caller('hub-worker', 'demo-early-help-hub', ['auditor']), order, involvement),
+    ).toBeUndefined();
+  });
+
   it('does not give another practitioner of the holding agency the order by agency alone', () => {
     expect(relationshipTo(caller('yot-colleague', 'demo-yot'), order, none)).toBeUndefined();
   });

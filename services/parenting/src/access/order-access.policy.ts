@@ -1,13 +1,14 @@
-import type { Caller } from '@baton/auth';
+import { worksWithFamilies, type Caller } from '@baton/auth';
 
 /**
  * How a caller stands to an order or contract, strongest first:
  * - `holder`: the responsible officer, or a manager of the holding agency — everything;
  * - `lead-professional`: the family's TAF lead — status and requirements, not offence detail;
  * - `plan-member`: an agency on the family's TAF plan — status only.
- * Anyone else (another agency, another local authority) gets 404, never 403.
+ * - `break-glass`: no relationship, but a live break-glass grant for the family — status only, as a plan member.
+ * Anyone else (another agency, another local authority, a caller without a casework role) gets 404, never 403.
  */
-export type RecordRelationship = 'holder' | 'lead-professional' | 'plan-member';
+export type RecordRelationship = 'holder' | 'lead-professional' | 'plan-member' | 'break-glass';
 
 export interface HeldRecord {
   tenant: string;
@@ -49,7 +50,7 @@ export function relationshipTo(
   record: HeldRecord,
   involvement: FamilyInvolvement,
 ): RecordRelationship | undefined {
-  if (caller.tenant !== record.tenant) return undefined;
+  if (caller.tenant !== record.tenant || !worksWithFamilies(caller)) return undefined;
   if (isHolder(caller, record)) return 'holder';
   if (involvement.leads.some((l) => l.personId === caller.personId && l.agencyId === caller.agencyId)) {
     return 'lead-professional';

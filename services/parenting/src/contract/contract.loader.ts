@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { BreakGlassGrants } from '@baton/access-log';
 import type { Caller } from '@baton/auth';
 import { ProblemException } from '@baton/http-api';
 import { relationshipTo, type RecordRelationship } from '../access/order-access.policy.js';
@@ -10,7 +11,10 @@ import { ParentingContract } from './parenting-contract.entity.js';
 /** A contract for a caller related to it, by the same policy as orders; 404 for anyone else. */
 @Injectable()
 export class ContractLoader {
-  constructor(private readonly involvement: FamilyInvolvementRepository) {}
+  constructor(
+    private readonly involvement: FamilyInvolvementRepository,
+    private readonly breakGlass: BreakGlassGrants,
+  ) {}
 
   async forCaller(manager: EntityManager, caller: Caller, id: string, options: { lock?: boolean } = {}) {
     const notFound = ProblemException.notFound(`Contract ${id}`);
@@ -30,8 +34,11 @@ export class ContractLoader {
       held,
       await this.involvement.of(manager, contract.tenant, contract.familyId),
     );
-    if (!relationship) throw notFound;
-    return { contract, relationship };
+    if (relationship) return { contract, relationship };
+    // No relationship: a live break-glass grant for the family shows its status (and changes nothing).
+    if (await this.breakGlass.liveFor(caller, contract.familyId, manager))
+      return { contract, relationship: 'break-glass' as const };
+    throw notFound;
   }
 
   async forProvider(manager: EntityManager, caller: Caller, id: string): Promise<ParentingContract> {

@@ -19,7 +19,7 @@ export function contractStatusView(c: ParentingContract) {
 }
 
 export function contractView(relationship: RecordRelationship, c: ParentingContract) {
-  if (relationship === 'plan-member') return contractStatusView(c);
+  if (relationship === 'plan-member' || relationship === 'break-glass') return contractStatusView(c);
   const terms = { ...contractStatusView(c), parentRequirements: c.parentRequirements, support: c.support };
   if (relationship === 'lead-professional') return terms;
   return {

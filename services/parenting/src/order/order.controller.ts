@@ -27,6 +27,7 @@ const PURPOSE = {
   holder: 'responsible officer holding the order',
   'lead-professional': 'lead professional coordinating the family plan',
   'plan-member': 'member of the family plan',
+  'break-glass': 'break-glass emergency access',
 } as const;
 
 @ApiTag('orders', 'Parenting orders made by a court')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { BreakGlassGrants } from '@baton/access-log';
 import type { Caller } from '@baton/auth';
 import { ProblemException } from '@baton/http-api';
 import { relationshipTo, type RecordRelationship } from '../access/order-access.policy.js';
@@ -15,7 +16,10 @@ export function isUuid(value: string): boolean {
 /** Loads an order only for a caller related to it; to anyone else it does not exist (404, not 403). */
 @Injectable()
 export class OrderLoader {
-  constructor(private readonly involvement: FamilyInvolvementRepository) {}
+  constructor(
+    private readonly involvement: FamilyInvolvementRepository,
+    private readonly breakGlass: BreakGlassGrants,
+  ) {}
 
   async forCaller(
     manager: EntityManager,
@@ -35,8 +39,11 @@ export class OrderLoader {
       order,
       await this.involvement.of(manager, order.tenant, order.familyId),
     );
-    if (!relationship) throw notFound;
-    return { order, relationship };
+    if (relationship) return { order, relationship };
+    // No relationship: a live break-glass grant for the family shows its status (and changes nothing).
+    if (await this.breakGlass.liveFor(caller, order.familyId, manager))
+      return { order, relationship: 'break-glass' as const };
+    throw notFound;
   }
 
   /** For changes: the responsible officer or a manager of the holding agency, with the order row locked. */

@@ -27,6 +27,12 @@ import type { Referral } from './referral.entity.js';
 import { viewFor, type ReferralView } from './referral.views.js';
 import { ReferralPage, ReferralView as ReferralViewSchema } from './referral.responses.js';
 
+const PURPOSE = {
+  'receiving-agency': 'triage',
+  referrer: 'referrer following up',
+  'break-glass': 'break-glass emergency access',
+} as const;
+
 /** Whoever just wrote a referral is related to it: its receiving agency or its referrer. */
 function relationshipOfCreator(caller: Caller, referral: Referral): ReferralRelationship {
   return relationshipTo(caller, referral) ?? 'referrer';
@@ -95,7 +101,7 @@ export class ReferralController {
     await this.access.record(caller, origin, {
       action: 'read',
       recordType: 'referral',
-      purpose: relationship === 'referrer' ? 'referrer following up' : 'triage',
+      purpose: PURPOSE[relationship],
       records: [referral],
     });
     void reply.header('etag', etagFor(referral.version));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { BreakGlassGrants } from '@baton/access-log';
 import type { Caller } from '@baton/auth';
 import { ProblemException } from '@baton/http-api';
 import { relationshipTo, type ReferralRelationship } from '../access/referral-access.policy.js';
@@ -7,9 +8,14 @@ import { Referral } from './referral.entity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Loads a referral only for a caller related to it; to anyone else it does not exist (404, not 403). */
+/**
+ * Loads a referral only for a caller related to it, or holding a live break-glass grant for its family; to anyone
+ * else it does not exist (404, not 403).
+ */
 @Injectable()
 export class ReferralLoader {
+  constructor(private readonly breakGlass: BreakGlassGrants) {}
+
   async forCaller(
     manager: EntityManager,
     caller: Caller,
@@ -22,9 +28,13 @@ export class ReferralLoader {
       where: { id, tenant: caller.tenant },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    const relationship = referral ? relationshipTo(caller, referral) : undefined;
-    if (!referral || !relationship) throw notFound;
-    return { referral, relationship };
+    if (!referral) throw notFound;
+    const relationship = relationshipTo(caller, referral);
+    if (relationship) return { referral, relationship };
+    // No relationship: a live break-glass grant for the family lets the caller read it (and only read).
+    if (await this.breakGlass.liveFor(caller, referral.familyId, manager))
+      return { referral, relationship: 'break-glass' };
+    throw notFound;
   }
 
   async forReceivingAgency(

@@ -54,6 +54,7 @@ export function referrerView(r: Referral) {
 
 export type ReferralView = ReturnType<typeof receivingAgencyView> | ReturnType<typeof referrerView>;
 
+/** Under a break-glass grant, the referral reads as its referrer sees it: what was sent, status and outcome. */
 export function viewFor(relationship: ReferralRelationship, referral: Referral): ReferralView {
   return relationship === 'receiving-agency' ? receivingAgencyView(referral) : referrerView(referral);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { Caller } from '@baton/auth';
+import { worksWithFamilies, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
 import { decodeCursor, pageOf, type Page } from '@baton/http-api';
 import { Referral } from '../referral/referral.entity.js';
@@ -35,6 +35,8 @@ export class ReferralQueries {
   }
 
   async sentByAgency(caller: Caller, query: ListReferralsQueryDto): Promise<Page<ReturnType<typeof referrerView>>> {
+    // As for one referral: without a casework role (an agency admin), the agency's referrals are not the caller's.
+    if (!worksWithFamilies(caller)) return { items: [] };
     const qb = this.base(caller, query).andWhere('r.referrer_agency_id = :agency', { agency: caller.agencyId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     return this.page(qb, query, referrerView);

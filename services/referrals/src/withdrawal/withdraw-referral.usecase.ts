@@ -21,7 +21,12 @@ export class WithdrawReferral {
 
   async execute(caller: Caller, id: string, reason: string, ifMatch: string | undefined): Promise<Referral> {
     return this.dataSource.transaction(async (manager) => {
-      const { referral } = await this.loader.forCaller(manager, caller, id, { lock: true });
+      const { referral, relationship } = await this.loader.forCaller(manager, caller, id, { lock: true });
+      if (relationship === 'break-glass') {
+        throw ProblemException.of(403, 'break-glass-read-only', 'Forbidden', 'A break-glass grant only lets you read', {
+          errors: [{ field: 'caller', rule: 'isRelatedToReferral', message: 'a break-glass grant does not withdraw' }],
+        });
+      }
       requireIfMatch(ifMatch, referral.version);
       const [violation] = awaitingTriageViolations(referral.status);
       if (violation) {

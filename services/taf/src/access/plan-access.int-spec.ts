@@ -81,6 +81,18 @@ describe('access to a plan no broader than the relationship', () => {
     expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(planId);
   });
 
+  it.each([
+    ['the lead agency’s admin', ['agency-admin']],
+    ['an auditor at the lead agency', ['auditor']],
+  ])('answers 404 to %s, who holds no casework role, and lists them no plans', async (_who, roles) => {
+    const admin = { sub: 'school-office', agency_id: 'demo-oakfield-primary', roles: roles as Role[] };
+    expect((await as(admin, 'GET', `/v1/plans/${planId}`)).status).toBe(404);
+    expect((await as(admin, 'GET', `/v1/plans/${planId}/timeline`)).status).toBe(404);
+    const list = await as(admin, 'GET', '/v1/plans?limit=100');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([]);
+  });
+
   it('records a refused or not-found read as an access attempt an auditor can find by the record', async () => {
     const prober = { sub: 'prober', agency_id: 'demo-police', roles: ['practitioner'] as Role[] };
     expect((await as(prober, 'GET', `/v1/plans/${planId}`)).status).toBe(404);

@@ -37,6 +37,19 @@ describe('who may see a plan', () => {
     ).toBeUndefined();
   });
 
+  it('does not see the plan through a member agency without a casework role (an agency admin, an auditor)', () => {
+    expect(
+      relationshipTo(caller({ agencyId: 'demo-oakfield-primary', roles: ['agency-admin'] }), plan),
+    ).toBeUndefined();
+    expect(relationshipTo(caller({ agencyId: 'demo-early-help-hub', roles: ['auditor'] }), plan)).toBeUndefined();
+    expect(
+      relationshipTo(
+        caller({ personId: 'hub-triager', agencyId: 'demo-early-help-hub', roles: ['agency-admin'] }),
+        plan,
+      ),
+    ).toBeUndefined();
+  });
+
   it('does not see the plan from an agency not on it, or from another authority', () => {
     expect(relationshipTo(caller({}), plan)).toBeUndefined();
     expect(relationshipTo(caller({ roles: ['auditor'] }), plan)).toBeUndefined();

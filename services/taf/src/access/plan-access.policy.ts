@@ -1,13 +1,18 @@
-import type { Caller } from '@baton/auth';
+import { worksWithFamilies, type Caller } from '@baton/auth';
 
 /**
  * How a caller stands to a plan (person AND agency, in the plan's tenant). The lead professional sees and changes
  * everything; a manager reads the plans their own agency is on (leads or is a member of), and the front door's
  * managers read every plan of the authority, as the agency that opens them; member agencies see the plan,
  * members, outcomes and their own actions, and the assessment only where it is shared with them. Anyone else —
- * a manager of an uninvolved agency included — gets 404, not 403.
+ * a manager of an uninvolved agency included — gets 404, not 403; so does anyone without a casework role (an
+ * agency admin or auditor of a member agency).
+ *
+ * `break-glass`: someone with a live break-glass grant for the plan's family (and no relationship) reads it as
+ * a manager of a member agency would — the whole plan and every action, the assessment only where it is shared
+ * with their agency, no NHS numbers — and changes nothing (403).
  */
-export type PlanRelationship = 'lead' | 'manager' | 'member';
+export type PlanRelationship = 'lead' | 'manager' | 'member' | 'break-glass';
 
 export interface PlanAccessFacts {
   tenant: string;
@@ -23,7 +28,7 @@ export function isFrontDoorManager(caller: Caller, frontDoorAgencyId: string | u
 }
 
 export function relationshipTo(caller: Caller, plan: PlanAccessFacts): PlanRelationship | undefined {
-  if (caller.tenant !== plan.tenant) return undefined;
+  if (caller.tenant !== plan.tenant || !worksWithFamilies(caller)) return undefined;
   if (caller.personId === plan.lead.personId && caller.agencyId === plan.lead.agencyId) return 'lead';
   if (caller.roles.includes('manager')) {
     const involved = caller.agencyId === plan.lead.agencyId || plan.memberAgencyIds.includes(caller.agencyId);

@@ -52,6 +52,11 @@ export class PlanChanges {
   ): Promise<{ state: PlanState; result: T }> {
     return this.dataSource.transaction(async (manager) => {
       const { state, relationship } = await this.loader.forCaller(manager, caller, planId, { lock: true });
+      if (relationship === 'break-glass') {
+        throw ProblemException.of(403, 'break-glass-read-only', 'Forbidden', 'A break-glass grant only lets you read', {
+          errors: [{ field: 'caller', rule: 'isRelatedToPlan', message: 'a break-glass grant does not change a plan' }],
+        });
+      }
       if (options.leadOnly && relationship !== 'lead') {
         throw ProblemException.of(
           403,

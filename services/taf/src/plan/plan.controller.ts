@@ -23,7 +23,12 @@ import { PlanQueries } from './plan.queries.js';
 import { planViewFor, viewAfterChange, type PlanView } from './plan.views.js';
 import { PlanListPage, PlanView as PlanViewSchema, TimelinePage } from './plan.responses.js';
 
-const PURPOSE = { lead: 'lead professional', manager: 'management oversight', member: 'plan member' } as const;
+const PURPOSE = {
+  lead: 'lead professional',
+  manager: 'management oversight',
+  member: 'plan member',
+  'break-glass': 'break-glass emergency access',
+} as const;
 
 @ApiTag('plans', 'Team Around the Family plans and their timelines')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Caller } from '@baton/auth';
+import { worksWithFamilies, type Caller } from '@baton/auth';
 import { TenantDirectory } from '@baton/tenancy';
 import { decodeCursor, pageOf, type Page } from '@baton/http-api';
 import { isFrontDoorManager } from '../access/plan-access.policy.js';
@@ -46,6 +46,8 @@ export class PlanQueries {
 
   async list(caller: Caller, query: ListPlansQueryDto): Promise<Page<PlanListItem>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
+    // As for one plan: no casework role, no plans (an agency admin's agency may be on many).
+    if (!worksWithFamilies(caller)) return { items: [] };
     const [openedAt, id] = query.cursor
       ? decodeCursor(query.cursor, 2)
       : ['-infinity', '00000000-0000-0000-0000-000000000000'];

@@ -85,7 +85,10 @@ export class PlanView {
   @ApiProperty({ type: 'integer', minimum: 1, description: 'The version the ETag names' })
   version: number;
 
-  @ApiProperty({ enum: ['lead', 'manager', 'member'], description: "The caller's relationship to the plan" })
+  @ApiProperty({
+    enum: ['lead', 'manager', 'member', 'break-glass'],
+    description: "The caller's relationship to the plan",
+  })
   relationship: string;
 
   @ApiProperty({ enum: PLAN_STATUSES })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BreakGlassGrants } from '@baton/access-log';
 import type { Caller } from '@baton/auth';
 import { TenantDirectory } from '@baton/tenancy';
 import { decodeCursor, pageOf, ProblemException, type Page } from '@baton/http-api';
@@ -45,9 +46,10 @@ export class TimelineQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tenants: TenantDirectory,
+    private readonly breakGlass: BreakGlassGrants,
   ) {}
 
-  /** The family's plans this caller is related to; 404 when none. */
+  /** The family's plans this caller is related to (or all, under a break-glass grant); 404 when none. */
   async visiblePlansOfFamily(caller: Caller, familyId: string): Promise<VisiblePlan[]> {
     const notFound = () => ProblemException.notFound(`Family ${familyId}`);
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(familyId)) throw notFound();
@@ -69,8 +71,12 @@ export class TimelineQueries {
       });
       return relationship ? [{ id: r.id, familyId, relationship }] : [];
     });
-    if (visible.length === 0) throw notFound();
-    return visible;
+    if (visible.length > 0) return visible;
+    // No relationship to any: a live break-glass grant for the family shows all its plans, for reading.
+    if (rows.length > 0 && (await this.breakGlass.liveFor(caller, familyId))) {
+      return rows.map((r) => ({ id: r.id, familyId, relationship: 'break-glass' as const }));
+    }
+    throw notFound();
   }
 
   async timeline(caller: Caller, plans: VisiblePlan[], query: PageQueryDto): Promise<Page<TimelineItem>> {

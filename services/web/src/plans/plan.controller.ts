@@ -12,6 +12,8 @@ import {
   parseMember,
   type HandoverForm,
 } from './handover.view-model.js';
+import { headlinesOf } from './plan-forms.js';
+import { printPage } from './print.view-model.js';
 import { familyNameOf, outcomesPage, overviewPage, teamPage, timelinePage } from './plan.view-model.js';
 import { TafApi } from './taf.api.js';
 
@@ -41,14 +43,34 @@ export class PlanController {
   @Render('plans/outcomes.njk')
   async outcomes(@Req() request: FastifyRequest, @Param('planId', new ParseUUIDPipe()) planId: string) {
     const { plan } = await this.taf.plan(await this.callers.forRequest(request), planId);
-    return outcomesPage(plan, request.session.person!.personId, this.agencyName(request));
+    const headlines = headlinesOf(this.tenants, request.session.person!.tenant);
+    return outcomesPage(
+      plan,
+      request.session.person!,
+      this.agencyName(request),
+      (code) => headlines.find((h) => h.code === code)?.label ?? code,
+    );
+  }
+
+  /** The plan on paper for the family and the meeting: no navigation, a plain link to it from every page. */
+  @Get('print')
+  @Render('plans/print.njk')
+  async print(@Req() request: FastifyRequest, @Param('planId', new ParseUUIDPipe()) planId: string) {
+    const { plan } = await this.taf.plan(await this.callers.forRequest(request), planId);
+    const headlines = headlinesOf(this.tenants, request.session.person!.tenant);
+    return printPage(
+      plan,
+      this.agencyName(request),
+      (code) => headlines.find((h) => h.code === code)?.label ?? code,
+      new Date(),
+    );
   }
 
   @Get('team')
   @Render('plans/team.njk')
   async team(@Req() request: FastifyRequest, @Param('planId', new ParseUUIDPipe()) planId: string) {
     const { plan } = await this.taf.plan(await this.callers.forRequest(request), planId);
-    return teamPage(plan, request.session.person!.personId);
+    return teamPage(plan, request.session.person!);
   }
 
   @Get('timeline')

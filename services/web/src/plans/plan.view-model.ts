@@ -1,9 +1,13 @@
 import { dateTime, longDate } from '../layout/dates.js';
+import { allowedClosures, mayUpdateAction, planTakesChanges, type ClosureKind } from './plan-permissions.js';
+import { reviewSchedule } from './review-schedule.js';
 import type { Plan, TimelineItem } from './taf.api.js';
 
 export const PLAN_SECTIONS = [
   { path: '', text: 'Overview' },
   { path: '/outcomes', text: 'Outcomes and actions' },
+  { path: '/assessment', text: 'Assessment' },
+  { path: '/reviews', text: 'Reviews' },
   { path: '/team', text: 'Team' },
   { path: '/timeline', text: 'Timeline' },
 ] as const;
@@ -21,6 +25,21 @@ const ACTION_STATUS: Record<string, { text: string; colour: string }> = {
   done: { text: 'Done', colour: 'govuk-tag--green' },
   cancelled: { text: 'Cancelled', colour: 'govuk-tag--grey' },
 };
+
+export const CLOSURE_REASON_WORDS: Record<string, string> = {
+  'needs-met': "the family's needs have been met",
+  'stepped-up': "stepped up to children's social care",
+  'stepped-down': 'stepped down to universal services',
+  'family-withdrew-agreement': 'the family withdrew its agreement',
+  'moved-to-another-authority': 'the family moved to another local authority',
+  other: 'another reason',
+};
+
+export function closureWords(closure: Plan['closure']): string {
+  if (!closure) return 'no reason recorded';
+  if (closure.reason === 'other' && closure.reasonText) return closure.reasonText;
+  return CLOSURE_REASON_WORDS[closure.reason] ?? closure.reason;
+}
 
 export function familyNameOf(plan: Pick<Plan, 'children'>): string {
   return plan.children.map((c) => `${c.givenName} ${c.familyName}`).join(', ');
@@ -43,6 +62,13 @@ export function planFrame(plan: Plan, section: string, personId: string) {
     },
     isLead: lead.personId === personId,
     status: plan.status,
+    /** Said at the top of every page of a plan that no longer takes changes, so nobody tries in vain. */
+    planState:
+      plan.status === 'closed'
+        ? `This plan closed on ${longDate(plan.closedAt)}: ${closureWords(plan.closure)}.`
+        : plan.agreement.status === 'withdrawn'
+          ? `The family withdrew its agreement on ${longDate(plan.agreement.withdrawnAt)}. No new information is shared with the team.`
+          : undefined,
     sections: PLAN_SECTIONS.map((s) => ({
       text: s.text,
       href: `/plans/${plan.id}${s.path}`,
@@ -53,8 +79,9 @@ export function planFrame(plan: Plan, section: string, personId: string) {
 
 export function overviewPage(plan: Plan, etag: string, personId: string, levelLabel: (n: number) => string) {
   const handover = plan.pendingHandover;
+  const frame = planFrame(plan, '', personId);
   return {
-    ...planFrame(plan, '', personId),
+    ...frame,
     pageTitle: `Plan for ${familyNameOf(plan)}`,
     version: etag,
     children: plan.children.map(
@@ -65,7 +92,7 @@ export function overviewPage(plan: Plan, etag: string, personId: string, levelLa
     levelOfNeed: levelLabel(plan.levelOfNeed),
     opened: longDate(plan.openedAt),
     nextReview: plan.nextReviewDate ? longDate(plan.nextReviewDate) : undefined,
-    reviewOverdue: plan.nextReviewDate !== undefined && plan.nextReviewDate < new Date().toISOString().slice(0, 10),
+    reviewOverdue: reviewSchedule(plan, new Date()).overdue,
     handover: handover
       ? {
           id: handover.handoverId,
@@ -77,20 +104,37 @@ export function overviewPage(plan: Plan, etag: string, personId: string, levelLa
         }
       : undefined,
     overdueActions: plan.actions.filter((a) => a.overdue).length,
+    closures: frame.isLead ? closureLinks(plan) : [],
   };
 }
 
-export function outcomesPage(plan: Plan, personId: string, agencyName: (id: string) => string) {
+/**
+ * The plan's outcomes with their actions. The lead sees every action and may add and change them; a member
+ * agency sees its own actions (taf sends no others) and updates those.
+ */
+export function outcomesPage(
+  plan: Plan,
+  person: { personId: string; agencyId: string },
+  agencyName: (id: string) => string,
+  headlineLabel: (code: string) => string,
+) {
+  const frame = planFrame(plan, '/outcomes', person.personId);
+  const changeable = planTakesChanges(plan);
   return {
-    ...planFrame(plan, '/outcomes', personId),
+    ...frame,
     pageTitle: `Outcomes and actions – ${familyNameOf(plan)}`,
+    mayAddOutcome: frame.isLead && changeable,
+    mayAddAction: frame.isLead && changeable && plan.outcomes.length > 0,
+    seesOwnActionsOnly: plan.relationship === 'member',
     outcomes: plan.outcomes.map((o) => ({
-      headline: o.headlineOutcome,
+      headline: headlineLabel(o.headlineOutcome),
       description: o.description,
+      editHref: frame.isLead && changeable ? `/plans/${plan.id}/outcomes/${o.outcomeId}` : undefined,
       actions: plan.actions
         .filter((a) => a.outcomeId === o.outcomeId)
         .map((a) => ({
           description: a.description,
+          updateHref: mayUpdateAction(plan, a, person) ? `/plans/${plan.id}/actions/${a.actionId}` : undefined,
           owner: [a.ownerName, agencyName(a.ownerAgencyId)].filter(Boolean).join(', '),
           due: longDate(a.dueDate),
           status: ACTION_STATUS[a.status] ?? { text: a.status, colour: 'govuk-tag--grey' },
@@ -100,11 +144,22 @@ export function outcomesPage(plan: Plan, personId: string, agencyName: (id: stri
   };
 }
 
-export function teamPage(plan: Plan, personId: string) {
+/** The team; the lead may remove an agency, and each member agency may leave (never the lead's own agency). */
+export function teamPage(plan: Plan, person: { personId: string; agencyId: string }) {
+  const frame = planFrame(plan, '/team', person.personId);
+  const leadAgency = plan.lead.professional.agencyId;
   return {
-    ...planFrame(plan, '/team', personId),
+    ...frame,
     pageTitle: `Team – ${familyNameOf(plan)}`,
+    mayAddMember: frame.isLead && planTakesChanges(plan),
     members: plan.members.map((m) => ({
+      departure:
+        plan.status === 'open' && m.agencyId !== leadAgency && (frame.isLead || m.agencyId === person.agencyId)
+          ? {
+              href: `/plans/${plan.id}/team/${m.memberId}/departure`,
+              text: frame.isLead ? 'Remove' : 'Leave the plan',
+            }
+          : undefined,
       agency: m.agencyName,
       contact: m.contactName,
       role: m.role,
@@ -121,4 +176,16 @@ export function timelinePage(plan: Plan, items: TimelineItem[], personId: string
     pageTitle: `Timeline – ${familyNameOf(plan)}`,
     items: [...items].reverse().map((i) => ({ summary: i.summary, at: i.at, when: dateTime(i.at), by: i.actor.name })),
   };
+}
+
+const CLOSURE_LINK_TEXT: Record<ClosureKind, string> = {
+  'step-up': "Step up to children's social care",
+  'step-down': 'Step down to universal services',
+  close: 'Close the plan',
+  'withdraw-agreement': 'The family has withdrawn its agreement',
+};
+
+/** The lead's ways to end the plan or stop its sharing, as far as the plan allows them now. */
+function closureLinks(plan: Plan): { text: string; href: string }[] {
+  return allowedClosures(plan).map((kind) => ({ text: CLOSURE_LINK_TEXT[kind], href: `/plans/${plan.id}/${kind}` }));
 }
