@@ -87,6 +87,8 @@ export default defineConfig([
   {
     // The web service's own browser script (progressive enhancement only).
     files: ['services/web/assets/scripts/**'],
-    languageOptions: { globals: readonly(['window', 'document', 'fetch', 'setTimeout', 'clearTimeout']) },
+    languageOptions: {
+      globals: readonly(['window', 'document', 'fetch', 'setTimeout', 'clearTimeout', 'EventSource']),
+    },
   },
 ]);

@@ -58,8 +58,9 @@ export function runNames() {
 }
 
 export class ReferralsService {
-  constructor({ names, pgUrl, natsUrl, issuer, logFile, entry, readyPath }) {
-    Object.assign(this, { names, pgUrl, natsUrl, issuer, logFile, entry: entry || SERVICE_ENTRY, readyPath });
+  /** `env`: the service's own variables (another service's address, say), on top of the bench's. */
+  constructor({ names, pgUrl, natsUrl, issuer, logFile, entry, readyPath, env = {} }) {
+    Object.assign(this, { names, pgUrl, natsUrl, issuer, logFile, entry: entry || SERVICE_ENTRY, readyPath, env });
     this.tail = [];
   }
 
@@ -69,12 +70,13 @@ export class ReferralsService {
 
   async start(timeoutMs = 90_000) {
     if (!existsSync(this.entry)) throw new Error(`${this.entry} is missing: run \`npm run build\` first`);
-    this.port = await freePort();
+    this.port ??= await freePort();
     const env = {
       // A bench measures the service, not its request limits (README: Configuration); a run may set its own.
       RATE_LIMIT_PER_CALLER: '0',
       RATE_LIMIT_PER_ADDRESS: '0',
       ...process.env,
+      ...this.env,
       DATABASE_URL: this.databaseUrl,
       NATS_URL: this.natsUrl,
       NATS_STREAM: this.names.stream,

@@ -10,15 +10,23 @@ import { SessionDatabase } from './health/session-database.js';
 import { HomeController } from './home/home.controller.js';
 import { InboxApi } from './inbox/inbox.api.js';
 import { InboxController } from './inbox/inbox.controller.js';
+import { NotificationPreferencesController } from './inbox/notification-preferences.controller.js';
+import { UnreadStreamController } from './inbox/unread-stream.controller.js';
 import { LayoutLocals } from './layout/layout-locals.js';
+import { MyWorkApi } from './my-work/my-work.api.js';
+import { MyWorkController } from './my-work/my-work.controller.js';
 import { ApiCallers } from './sign-in/api-callers.js';
 import { OpenIdProvider } from './sign-in/openid-provider.js';
 import { MakeReferralController } from './referral/make-referral/make-referral.controller.js';
 import { ReferralsApi } from './referral/referrals.api.js';
 import { ReferralsController } from './referral/referrals.controller.js';
+import { OpenPlanCheck } from './triage/open-plan-check.js';
+import { OpenPlanController } from './triage/open-plan.controller.js';
 import { TriageController } from './triage/triage.controller.js';
 import { AgencyViewsApi } from './families/agency-views.api.js';
 import { FamiliesController } from './families/families.controller.js';
+import { FamilyTimelineApi } from './families/family-timeline.api.js';
+import { FamilyParentingApi } from './families/parenting.api.js';
 import { AssessmentController } from './plans/assessment.controller.js';
 import { ClosureController } from './plans/closure.controller.js';
 import { DepartureController } from './plans/departure.controller.js';
@@ -49,15 +57,19 @@ export class WebModule {
         AccessibilityController,
         HomeController,
         InboxController,
+        UnreadStreamController,
+        NotificationPreferencesController,
         MakeReferralController,
         ReferralsController,
         TriageController,
+        OpenPlanController,
         FamiliesController,
         PlanController,
         OrdersController,
         ContractsController,
         ManagerController,
         AuditorController,
+        MyWorkController,
         PlanWorkController,
         ReviewController,
         AssessmentController,
@@ -79,9 +91,13 @@ export class WebModule {
         InboxApi,
         ReferralsApi,
         AgencyViewsApi,
+        FamilyParentingApi,
+        FamilyTimelineApi,
+        OpenPlanCheck,
         TafApi,
         ParentingApi,
         AuditApi,
+        MyWorkApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
       ],

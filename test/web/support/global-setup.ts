@@ -9,7 +9,7 @@ import { provisionTestInfra } from '@baton/testing';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const LOG_DIR = join(ROOT, 'test-results', 'web', 'logs');
-const SERVICES = ['referrals', 'taf', 'notifications', 'agency-views', 'parenting', 'audit'] as const;
+const SERVICES = ['referrals', 'taf', 'parenting', 'notifications', 'agency-views', 'audit'] as const;
 // Seven processes start at once on a shared two-core machine; each must answer /health/ready within this.
 const READY_TIMEOUT_MS = 180_000;
 
@@ -75,9 +75,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         WEB_BASE_URL: webUrl,
         REFERRALS_URL: urls.referrals!,
         TAF_URL: urls.taf!,
+        PARENTING_URL: urls.parenting!,
         NOTIFICATIONS_URL: urls.notifications!,
         AGENCY_VIEWS_URL: urls['agency-views']!,
-        PARENTING_URL: urls.parenting!,
         AUDIT_URL: urls.audit!,
       }),
     );

@@ -1,7 +1,10 @@
 import { expect, type Page } from '@playwright/test';
 
-/** A school's referral through the question pages, every answer valid; returns the reference. */
-export async function referFamily(page: Page, familyName: string): Promise<string> {
+/**
+ * A school's referral through the question pages, every answer valid; returns the reference. `sharingAgreed`
+ * false: the family agreed to the referral but not (yet) to information being shared.
+ */
+export async function referFamily(page: Page, familyName: string, { sharingAgreed = true } = {}): Promise<string> {
   await page.goto('/referrals/new');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('First name').fill('Alfie');
@@ -28,7 +31,7 @@ export async function referFamily(page: Page, familyName: string): Promise<strin
   await page.getByLabel('Yes, the family agreed').check();
   await page
     .getByRole('group', { name: /agreed to information being shared/ })
-    .getByLabel('Yes')
+    .getByLabel(sharingAgreed ? 'Yes' : 'No')
     .check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Send referral' }).click();

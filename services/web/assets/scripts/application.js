@@ -35,3 +35,27 @@ if (idleMinutes > 2) {
   };
   warnLater();
 }
+
+// The unread badge in the header follows new notifications as they arrive (server-sent events through the
+// web service). Without this, the count is the one read when the page loaded.
+const notificationsLink = document.querySelector('[data-unread-link]');
+if (notificationsLink && 'EventSource' in window) {
+  const live = new EventSource('/inbox/live');
+  live.addEventListener('unread', (event) => {
+    const count = Number(event.data);
+    let badge = notificationsLink.querySelector('[data-testid="unread-badge"]');
+    if (count > 0 && !badge) {
+      badge = document.createElement('span');
+      badge.className = 'baton-badge';
+      badge.dataset.testid = 'unread-badge';
+      notificationsLink.append(' ', badge);
+    }
+    if (badge && count > 0) {
+      badge.innerHTML = `${count}<span class="govuk-visually-hidden"> unread</span>`;
+    } else if (badge) {
+      badge.remove();
+    }
+  });
+  // A page being left closes its stream, rather than leaving the browser to reconnect.
+  window.addEventListener('pagehide', () => live.close());
+}

@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@baton/http-api';
 
-export type ServiceName = 'referrals' | 'taf' | 'notifications' | 'agency-views' | 'parenting' | 'audit';
+export type ServiceName = 'referrals' | 'taf' | 'parenting' | 'notifications' | 'agency-views' | 'audit';
 
 /** What people call each service when it is not answering. */
 export const SERVICE_TITLES: Record<ServiceName | 'sign-in', string> = {

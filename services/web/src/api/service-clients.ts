@@ -54,16 +54,27 @@ export class ServiceClients {
     return tafClient(this.options('taf', this.config.TAF_URL, caller, caller.writes));
   }
 
+  parenting(caller: ApiCaller): ParentingClient {
+    return parentingClient(this.options('parenting', this.config.PARENTING_URL, caller, caller.writes));
+  }
+
   notifications(caller: ApiCaller): NotificationsClient {
     return notificationsClient(this.options('notifications', this.config.NOTIFICATIONS_URL, caller));
   }
 
-  agencyViews(caller: ApiCaller): AgencyViewsClient {
-    return agencyViewsClient(this.options('agency-views', this.config.AGENCY_VIEWS_URL, caller));
+  /**
+   * Notifications for a live stream (server-sent events): no time-out, since the answer never ends; `signal`
+   * ends it when the person's page goes.
+   */
+  notificationsStream(caller: ApiCaller, signal: AbortSignal): NotificationsClient {
+    return notificationsClient({
+      ...this.options('notifications', this.config.NOTIFICATIONS_URL, caller),
+      fetch: answeredOnly('notifications', { signal: () => signal }),
+    });
   }
 
-  parenting(caller: ApiCaller): ParentingClient {
-    return parentingClient(this.options('parenting', this.config.PARENTING_URL, caller));
+  agencyViews(caller: ApiCaller): AgencyViewsClient {
+    return agencyViewsClient(this.options('agency-views', this.config.AGENCY_VIEWS_URL, caller));
   }
 
   audit(caller: ApiCaller): AuditClient {
@@ -85,7 +96,7 @@ export class ServiceClients {
         'x-forwarded-for': caller.ip,
         ...(caller.userAgent ? { 'user-agent': caller.userAgent } : {}),
       },
-      fetch: answeredOnly(service, this.config.WEB_API_TIMEOUT_MS, writes),
+      fetch: answeredOnly(service, { signal: () => AbortSignal.timeout(this.config.WEB_API_TIMEOUT_MS), writes }),
     };
   }
 }
@@ -93,13 +104,12 @@ export class ServiceClients {
 /** A fetch that lets only 2xx answers through to the typed client, and turns the rest into the web's errors. */
 function answeredOnly(
   service: ServiceName,
-  timeoutMs: number,
-  writes: WrittenEvents | undefined,
+  { signal, writes }: { signal: () => AbortSignal; writes?: WrittenEvents },
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     let response: Response;
     try {
-      response = await fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(request, { signal: signal() });
     } catch (error) {
       throw new ServiceUnavailable(service, { cause: error });
     }

@@ -46,13 +46,13 @@ export class WebConfig extends ServiceConfig {
   TAF_URL: string = 'http://127.0.0.1:3002';
 
   @IsUrl(HTTP_URL)
+  PARENTING_URL: string = 'http://127.0.0.1:3003';
+
+  @IsUrl(HTTP_URL)
   NOTIFICATIONS_URL: string = 'http://127.0.0.1:3004';
 
   @IsUrl(HTTP_URL)
   AGENCY_VIEWS_URL: string = 'http://127.0.0.1:3005';
-
-  @IsUrl(HTTP_URL)
-  PARENTING_URL: string = 'http://127.0.0.1:3003';
 
   @IsUrl(HTTP_URL)
   AUDIT_URL: string = 'http://127.0.0.1:3006';

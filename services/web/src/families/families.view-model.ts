@@ -1,4 +1,5 @@
-import { calendarDateFrom, longDate } from '../layout/dates.js';
+import { calendarDateFrom, dateTime, longDate } from '../layout/dates.js';
+import type { TimelineItem } from '../plans/taf.api.js';
 import type { AgencyFamilyView, FamilyPerson, FamilyQuery, FamilySummary } from './agency-views.api.js';
 
 export type FamilyFilters = Record<string, string | undefined>;
@@ -74,20 +75,26 @@ export function familiesPage(
   };
 }
 
+function leadOf(view: AgencyFamilyView) {
+  const lead = view.leadProfessional;
+  return lead
+    ? {
+        name: lead.name,
+        role: lead.role,
+        agencyName: lead.agencyName,
+        email: lead.contact.email,
+        phone: lead.contact.phone,
+      }
+    : undefined;
+}
+
 /** The family as my agency sees it, with who leads and how to reach them at the top. */
 export function familyPage(view: AgencyFamilyView, levelLabel: (n: number) => string) {
   const name = view.children.map((c) => `${c.givenName} ${c.familyName}`).join(', ');
   return {
     pageTitle: name,
-    lead: view.leadProfessional
-      ? {
-          name: view.leadProfessional.name,
-          role: view.leadProfessional.role,
-          agencyName: view.leadProfessional.agencyName,
-          email: view.leadProfessional.contact.email,
-          phone: view.leadProfessional.contact.phone,
-        }
-      : undefined,
+    familyId: view.familyId,
+    lead: leadOf(view),
     planId: view.plan?.planId,
     levelOfNeed: view.levelOfNeed ? levelLabel(view.levelOfNeed) : undefined,
     children: view.children.map(personLine),
@@ -106,6 +113,23 @@ export function familyPage(view: AgencyFamilyView, levelLabel: (n: number) => st
       description: a.description,
       due: longDate(a.dueDate),
       overdue: view.actions.overdue.some((o) => o.actionId === a.actionId),
+    })),
+  };
+}
+
+/** The family's story in order, newest first (MOJ timeline), under who leads and how to reach them. */
+export function familyTimelinePage(view: AgencyFamilyView, items: TimelineItem[]) {
+  const family = view.children.map((c) => `${c.givenName} ${c.familyName}`).join(', ');
+  return {
+    pageTitle: `Timeline – ${family}`,
+    family,
+    familyId: view.familyId,
+    lead: leadOf(view),
+    items: [...items].reverse().map((i) => ({
+      summary: i.summary,
+      at: i.at,
+      when: dateTime(i.at),
+      by: typeof i.actor.name === 'string' ? i.actor.name : undefined,
     })),
   };
 }

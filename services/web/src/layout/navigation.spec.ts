@@ -19,6 +19,7 @@ describe('the primary navigation', () => {
     expect(active('/referrals/7f0c2a1e-0000-4000-8000-000000000001/decision')).toEqual(['Triage queue']);
     expect(active('/referrals/7f0c2a1e-0000-4000-8000-000000000001/decision/check')).toEqual(['Triage queue']);
     expect(active('/triage?overdue=yes')).toEqual(['Triage queue']);
+    expect(active('/referrals/7f0c2a1e-0000-4000-8000-000000000001/plan')).toEqual(['Triage queue']);
   });
 
   it('marks our families on a family’s plan pages', () => {

@@ -16,8 +16,9 @@ interface Section {
 /** The sections a person works in, by what they do: what is theirs to do first (USERS.md: screens follow the work). */
 export function primaryNavigation(person: SignedInPerson, path: string, agencyKind?: string): NavigationItem[] {
   const sections: Section[] = [
+    ...(person.roles.includes('practitioner') ? [{ text: 'My work', href: '/my-work' }] : []),
     ...(person.roles.includes('triager')
-      ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/decision(\/|$)/ }]
+      ? [{ text: 'Triage queue', href: '/triage', alsoWithin: /^\/referrals\/[^/]+\/(decision|plan)(\/|$)/ }]
       : []),
     ...(person.roles.includes('manager') ? [{ text: 'Manager dashboard', href: '/manager' }] : []),
     ...(person.roles.includes('auditor') ? [{ text: 'Audit', href: '/audit' }] : []),

@@ -1,5 +1,6 @@
 import type { SignedInPerson } from '../sign-in/session.types.js';
 import { dateTime, deadline, longDate } from '../layout/dates.js';
+import { mayOpenPlanFrom } from '../triage/open-plan.view-model.js';
 import type { LevelOfNeedLabel, Referral, ReferralPage } from './referrals.api.js';
 import {
   CONCERN_WORDS,
@@ -101,6 +102,7 @@ export function referralPage(
       ? [row('Withdrawn', dateTime(referral.withdrawal.withdrawnAt)), row('Reason', referral.withdrawal.reason)]
       : [],
     canDecide: isReceiving && awaiting && person.roles.includes('triager'),
+    canOpenPlan: isReceiving && person.roles.includes('triager') && mayOpenPlanFrom(referral),
     canWithdraw: !isReceiving && awaiting && referral.source.agencyId === person.agencyId,
   };
 }

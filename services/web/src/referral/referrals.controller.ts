@@ -4,6 +4,7 @@ import { TenantDirectory } from '@baton/tenancy';
 import { formErrors } from '../errors/form-page.js';
 import { ApiCallers } from '../sign-in/api-callers.js';
 import { familyName, referralPage, sentReferralsPage } from './referral-page.view-model.js';
+import { OpenPlanCheck } from '../triage/open-plan-check.js';
 import { ReferralsApi } from './referrals.api.js';
 import { isCodeOf, STATUS_WORDS } from './referral-words.js';
 
@@ -14,6 +15,7 @@ export class ReferralsController {
     private readonly referrals: ReferralsApi,
     private readonly callers: ApiCallers,
     private readonly tenants: TenantDirectory,
+    private readonly openPlans: OpenPlanCheck,
   ) {}
 
   @Get()
@@ -43,13 +45,15 @@ export class ReferralsController {
       this.referrals.reference(caller),
     ]);
     const person = request.session.person!;
-    return referralPage(
+    const page = referralPage(
       referral,
       etag,
       person,
       reference.levelsOfNeed,
       (agencyId) => this.tenants.agency(person.tenant, agencyId)?.name ?? agencyId,
     );
+    const inOpenPlans = page.canDecide ? await this.openPlans.childrenInOpenPlans(caller, referral) : [];
+    return { ...page, inOpenPlans };
   }
 
   @Get(':id/withdraw')

@@ -12,6 +12,7 @@ import {
   type DecisionForm,
   type Directory,
 } from './decision.view-model.js';
+import { OpenPlanCheck } from './open-plan-check.js';
 import { triageQueuePage } from './triage-queue.view-model.js';
 
 interface PendingDecision {
@@ -26,6 +27,7 @@ export class TriageController {
     private readonly referrals: ReferralsApi,
     private readonly callers: ApiCallers,
     private readonly tenants: TenantDirectory,
+    private readonly openPlans: OpenPlanCheck,
   ) {}
 
   @Get('triage')
@@ -64,10 +66,17 @@ export class TriageController {
       ...request.session.drafts,
       [`decision:${id}`]: { ...pending, version, family: familyName(referral) },
     };
-    return reply.view(
-      'triage/decision.njk',
-      decisionPage(id, familyName(referral), reference.levelsOfNeed, this.directory(request.session.person!), values),
-    );
+    const inOpenPlans = await this.openPlans.childrenInOpenPlans(caller, referral);
+    return reply.view('triage/decision.njk', {
+      ...decisionPage(
+        id,
+        familyName(referral),
+        reference.levelsOfNeed,
+        this.directory(request.session.person!),
+        values,
+      ),
+      inOpenPlans,
+    });
   }
 
   @Post('referrals/:id/decision')
