@@ -47,9 +47,9 @@ class ForwardingLogger implements LoggerService {
 Logger.overrideLogger(new ForwardingLogger());
 
 const setup: ThreadSetup | undefined = data.setupModule
-  ? await (
-      (await import(data.setupModule)) as { setUpThread(service: string): Promise<ThreadSetup> }
-    ).setUpThread(data.service)
+  ? await ((await import(data.setupModule)) as { setUpThread(service: string): Promise<ThreadSetup> }).setUpThread(
+      data.service,
+    )
   : undefined;
 
 const pool = new pg.Pool({ ...data.database, max: 1, application_name: `baton-${data.service}-relay` });

@@ -20,7 +20,11 @@ export async function runWebService(env: NodeJS.ProcessEnv = process.env): Promi
     Logger.overrideLogger(nestLoggerFor(pino));
     const app = await createWebApp(config, { logger: pino });
     // The last requests' spans leave before the process does.
-    if (tracing) app.getHttpAdapter().getInstance().addHook('onClose', () => tracing.shutdown());
+    if (tracing)
+      app
+        .getHttpAdapter()
+        .getInstance()
+        .addHook('onClose', () => tracing.shutdown());
     await app.listen(config.PORT, config.HOST);
     logger.log(`listening on ${await app.getUrl()}; people open ${config.WEB_BASE_URL}`);
   } catch (error) {
