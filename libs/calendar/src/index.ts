@@ -13,5 +13,5 @@ export {
   type BankHolidayDivision,
   type BankHolidayEvent,
 } from './bank-holiday-data.js';
-export { isIsoDate } from './calendar-date.js';
+export { formatIsoDate, isIsoDate, parseIsoDate } from './calendar-date.js';
 export { Clock, SettableClock } from './clock.js';

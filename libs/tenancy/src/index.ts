@@ -16,3 +16,20 @@ export {
 } from './tenant-config.js';
 export { TenantConfigError, validateTenantConfig } from './validate-tenant.js';
 export { TenantDirectory, UnknownTenantError, defaultTenantConfigDir } from './tenant-directory.js';
+export {
+  DEFAULT_RETENTION,
+  RECORD_KINDS,
+  RETENTION_STARTS,
+  RetentionRule,
+  effectiveRetention,
+  type RecordKind,
+  type RetentionStart,
+} from './retention-schedule.js';
+export {
+  erasableFrom,
+  holdsInForce,
+  retentionVerdict,
+  type LegalHold,
+  type RecordDates,
+  type RetentionVerdict,
+} from './retention-rules.js';

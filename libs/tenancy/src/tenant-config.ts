@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { RetentionRule } from './retention-schedule.js';
 
 export const AGENCY_KINDS = [
   'school',
@@ -203,4 +204,13 @@ export class TenantConfig {
   @ValidateNested({ each: true })
   @Type(() => PersonConfig)
   people: PersonConfig[] = [];
+
+  /**
+   * The authority's own retention periods, each replacing Baton's default for its kind of record
+   * (`DEFAULT_RETENTION`; README, "Records and retention"). Kinds not listed keep the default.
+   */
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RetentionRule)
+  retention: RetentionRule[] = [];
 }

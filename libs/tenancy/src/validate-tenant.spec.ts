@@ -145,4 +145,39 @@ describe('cross-checks after validation', () => {
     three.levelsOfNeed.pop();
     expect(problemsOf(three)).toEqual([expect.stringMatching(/^levelsOfNeed: .*\[arrayMinSize\]$/)]);
   });
+
+  describe('retention', () => {
+    it('keeps Baton’s defaults until the tenant gives its own, and takes its own for the kinds it names', () => {
+      expect(validateTenantConfig(sampleTenant(), 'sample.json').retention).toEqual([]);
+      const own = { kind: 'parenting-order', from: 'order-end', years: 3 };
+      expect(validateTenantConfig({ ...sampleTenant(), retention: [own] }, 'sample.json').retention).toEqual([own]);
+    });
+
+    it('names an unknown kind, an unknown start and a negative period by field and rule', () => {
+      const retention = [
+        { kind: 'diary', from: 'closure', years: 1 },
+        { kind: 'notification', from: 'yesterday', years: 1 },
+        { kind: 'access-record', from: 'created', years: -1 },
+      ];
+      expect(problemsOf({ ...sampleTenant(), retention })).toEqual([
+        expect.stringMatching(/^retention\[0\]\.kind: .*\[isIn\]$/),
+        expect.stringMatching(/^retention\[1\]\.from: .*\[isIn\]$/),
+        expect.stringMatching(/^retention\[2\]\.years: .*\[min\]$/),
+      ]);
+    });
+
+    it('refuses a kind given twice, a start that does not fit the kind and an empty period', () => {
+      const retention = [
+        { kind: 'parenting-order', from: 'order-end', years: 3 },
+        { kind: 'parenting-order', from: 'order-end', years: 4 },
+        { kind: 'notification', from: 'order-end', years: 1 },
+        { kind: 'referral-not-accepted', from: 'closure' },
+      ];
+      expect(problemsOf({ ...sampleTenant(), retention })).toEqual([
+        'retention[1].kind: parenting-order is given more than once [unique]',
+        'retention[2].from: a notification period runs from created or family-erased [retentionStartFits]',
+        'retention[3]: give years, months or days greater than 0 [retentionPeriodNotEmpty]',
+      ]);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { retentionProblems } from './retention-schedule.js';
 import { LEVELS_OF_NEED, TenantConfig } from './tenant-config.js';
 
 /** A tenant file that cannot be used; start-up stops. Each problem is `field.path: message [rule]`. */
@@ -73,6 +74,7 @@ function crossCheck(tenant: TenantConfig): string[] {
       `levelsOfNeed: must label each of levels 1, 2, 3 and 4 once (got ${levels.join(', ')}) [levelsOneToFour]`,
     );
   }
+  problems.push(...retentionProblems(tenant.retention));
   return problems;
 }
 

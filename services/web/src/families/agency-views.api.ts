@@ -1,98 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiCaller } from '../api/service-client.js';
-import { ServiceClients } from '../api/service-clients.js';
+import type { AgencyViewsApi as Api } from '@baton/api-client';
+import { bodyOf, ServiceClients, type ApiCaller } from '../api/service-clients.js';
 
-export interface FamilyPerson {
-  givenName: string;
-  familyName: string;
-  dateOfBirth?: string;
-  expectedDateOfBirth?: string;
-  relationship?: string;
-}
+export type AgencyFamilyView = Api.components['schemas']['AgencyFamilyView'];
+export type FamilySummary = Api.components['schemas']['AgencyFamilySummaryView'];
+export type FamilyPerson = Api.components['schemas']['FamilyChildView'];
+export type FamilyQuery = NonNullable<Api.operations['FamilyController_list']['parameters']['query']>;
 
-export interface LeadProfessional {
-  personId: string;
-  name: string;
-  agencyId: string;
-  agencyName: string;
-  role: string;
-  contact: { email?: string; phone?: string };
-  since: string;
-}
-
-/** One family as my agency sees it in the agency-views read model. */
-export interface AgencyFamilyView {
-  familyId: string;
-  relationships: string[];
-  children: FamilyPerson[];
-  carers: FamilyPerson[];
-  levelOfNeed?: number;
-  leadProfessional?: LeadProfessional;
-  plan?: {
-    planId: string;
-    status: string;
-    openedAt: string;
-    nextReviewDue?: string;
-    reviewOverdue: boolean;
-    members: {
-      agencyId: string;
-      agencyName: string;
-      contactName: string;
-      role: string;
-      contact: { email?: string; phone?: string };
-    }[];
-    outcomes: { outcomeId: string; headlineOutcome: string; description: string }[];
-    proposedLead?: { name: string; agencyName: string; proposedAt: string };
-  };
-  actions: { open: FamilyAction[]; overdue: FamilyAction[] };
-  openReferrals: { referralId: string; decisionOverdue: boolean; decisionDueAt?: string }[];
-}
-
-export interface FamilyAction {
-  actionId: string;
-  description: string;
-  dueDate: string;
-  status: string;
-}
-
-export interface FamilySummary {
-  familyId: string;
-  children: FamilyPerson[];
-  levelOfNeed?: number;
-  leadProfessional?: { name: string; agencyName: string };
-  planStatus?: string;
-  nextReviewDue?: string;
-  openActions: number;
-  overdueActions: number;
-  openReferrals: number;
-  hasOrder?: boolean;
-}
-
-export interface FamilyQuery {
-  name?: string;
-  childDateOfBirth?: string;
-  overdueActions?: boolean;
-  reviewDueWithinDays?: number;
-  levelOfNeed?: number;
-  hasOrder?: boolean;
-  cursor?: string;
-}
-
+/**
+ * Reads the agency's live view. Each read passes the person's own writes not yet seen here as `after=` (their
+ * `Baton-Events`): the view answers only once it has applied them, so the page shows what they have just done,
+ * without polling.
+ */
 @Injectable()
 export class AgencyViewsApi {
   constructor(private readonly clients: ServiceClients) {}
 
-  async families(caller: ApiCaller, query: FamilyQuery): Promise<{ items: FamilySummary[]; nextCursor?: string }> {
-    return (
-      await this.clients.agencyViews.get<{ items: FamilySummary[]; nextCursor?: string }>(caller, '/v1/families', {
-        query: { ...query },
-      })
-    ).body;
+  async families(caller: ApiCaller, query: FamilyQuery): Promise<Api.components['schemas']['AgencyFamilySummaryPage']> {
+    return bodyOf(
+      await this.clients.agencyViews(caller).GET('/v1/families', { params: { query: { ...query, ...after(caller) } } }),
+    );
   }
 
   async family(caller: ApiCaller, familyId: string): Promise<AgencyFamilyView> {
-    return (
-      await this.clients.agencyViews.get<AgencyFamilyView>(caller, `/v1/families/${encodeURIComponent(familyId)}`)
-    ).body;
+    return bodyOf(
+      await this.clients.agencyViews(caller).GET('/v1/families/{familyId}', {
+        params: { path: { familyId }, query: after(caller) },
+      }),
+    );
   }
+}
+
+/** The read-your-writes condition: at most the 50 newest events, as many as agency-views takes. */
+function after(caller: ApiCaller): { after?: string } {
+  const unseen = caller.writes?.takeUnseen().slice(-50) ?? [];
+  return unseen.length > 0 ? { after: unseen.join(',') } : {};
 }

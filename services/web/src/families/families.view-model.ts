@@ -3,6 +3,8 @@ import type { AgencyFamilyView, FamilyPerson, FamilyQuery, FamilySummary } from 
 
 export type FamilyFilters = Record<string, string | undefined>;
 
+const LEVELS = [1, 2, 3, 4] as const;
+
 /** The filters and search as the URL carries them (so Back keeps them), and as the read model takes them. */
 export function familyQuery(filters: FamilyFilters): { query: FamilyQuery; errors: { field: string; text: string }[] } {
   const errors: { field: string; text: string }[] = [];
@@ -23,8 +25,8 @@ export function familyQuery(filters: FamilyFilters): { query: FamilyQuery; error
   if (filters.overdueActions === 'yes') query.overdueActions = true;
   if (filters.reviewDue === 'yes') query.reviewDueWithinDays = 14;
   if (filters.hasOrder === 'yes') query.hasOrder = true;
-  const level = Number(filters.levelOfNeed);
-  if ([1, 2, 3, 4].includes(level)) query.levelOfNeed = level;
+  const level = LEVELS.find((n) => n === Number(filters.levelOfNeed));
+  if (level) query.levelOfNeed = level;
   if (filters.cursor) query.cursor = filters.cursor;
   return { query, errors };
 }

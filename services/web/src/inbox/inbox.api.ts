@@ -1,41 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { ServiceClients } from '../api/service-clients.js';
-import type { ApiCaller } from '../api/service-client.js';
+import type { NotificationsApi as Api } from '@baton/api-client';
+import { bodyOf, ServiceClients, type ApiCaller } from '../api/service-clients.js';
 
-/** A notification in the person's inbox, as the notifications service returns it. */
-export interface InboxItem {
-  id: string;
-  eventType: string;
-  familyId: string | null;
-  title: string;
-  body: string;
-  link: string;
-  urgent: boolean;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface InboxPage {
-  items: InboxItem[];
-  nextCursor?: string;
-}
+export type InboxItem = Api.components['schemas']['InboxItemView'];
+export type InboxPage = Api.components['schemas']['InboxItemPage'];
 
 @Injectable()
 export class InboxApi {
   constructor(private readonly clients: ServiceClients) {}
 
   async list(caller: ApiCaller, query: { unread?: boolean; cursor?: string }): Promise<InboxPage> {
-    const response = await this.clients.notifications.get<InboxPage>(caller, '/v1/inbox', {
-      query: { unread: query.unread ? true : undefined, cursor: query.cursor, limit: 25 },
-    });
-    return response.body;
+    return bodyOf(
+      await this.clients.notifications(caller).GET('/v1/inbox', {
+        params: {
+          query: {
+            ...(query.unread ? { unread: true } : {}),
+            ...(query.cursor ? { cursor: query.cursor } : {}),
+            limit: 25,
+          },
+        },
+      }),
+    );
   }
 
   async unreadCount(caller: ApiCaller): Promise<number> {
-    return (await this.clients.notifications.get<{ unread: number }>(caller, '/v1/inbox/unread-count')).body.unread;
+    return bodyOf(await this.clients.notifications(caller).GET('/v1/inbox/unread-count')).unread;
   }
 
   async markRead(caller: ApiCaller, id: string): Promise<void> {
-    await this.clients.notifications.post(caller, `/v1/inbox/${encodeURIComponent(id)}/read`);
+    await this.clients.notifications(caller).POST('/v1/inbox/{id}/read', { params: { path: { id } } });
   }
 }

@@ -69,7 +69,10 @@ export function parseHandover(
         email: person.email,
         ...(person.phone ? { phone: person.phone } : {}),
       },
-      familyPreference: { preference: form.preference!, ...(form.note?.trim() ? { note: form.note.trim() } : {}) },
+      familyPreference: {
+        preference: form.preference as HandoverProposal['familyPreference']['preference'],
+        ...(form.note?.trim() ? { note: form.note.trim() } : {}),
+      },
       ...(form.reason?.trim() ? { reason: form.reason.trim() } : {}),
     },
   };

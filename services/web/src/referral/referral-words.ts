@@ -1,7 +1,15 @@
 /** The words people read for the referral service's codes (CIN census, categories, lawful bases). */
+import type { NewReferral, Referral, TriageDecision } from './referrals.api.js';
+
+type Consent = NewReferral['consent'];
+
+/** Whether a value typed or chosen on a form is one of the codes a table has words for. */
+export function isCodeOf<Code extends string>(words: Record<Code, string>, value: string): value is Code {
+  return Object.hasOwn(words, value);
+}
 
 /** CIN census referral sources a practitioner refers from, in plain words (DfE CIN census guide). */
-export const PRACTITIONER_SOURCES: { code: string; words: string }[] = [
+export const PRACTITIONER_SOURCES: { code: NewReferral['sourceCode']; words: string }[] = [
   { code: '2A', words: 'A school' },
   { code: '2B', words: 'Education services, other than a school' },
   { code: '3A', words: 'A GP practice' },
@@ -35,7 +43,7 @@ export const USUAL_SOURCE_BY_AGENCY_KIND: Record<string, string> = {
   voluntary: '8',
 };
 
-export const CONCERN_WORDS: Record<string, string> = {
+export const CONCERN_WORDS: Record<NewReferral['concerns']['categories'][number], string> = {
   education: 'Getting a good education (attendance, exclusion)',
   'early-years': 'Good early years development',
   health: 'Improved mental and physical health',
@@ -48,7 +56,7 @@ export const CONCERN_WORDS: Record<string, string> = {
   'financial-stability': 'Financial stability',
 };
 
-export const LAWFUL_BASIS_WORDS: Record<string, string> = {
+export const LAWFUL_BASIS_WORDS: Record<NonNullable<Consent['lawfulBasis']>, string> = {
   'safeguarding-significant-harm': 'A child is at risk of significant harm (safeguarding)',
   'public-task-children-act-2004-s10':
     "The council's duty to cooperate to improve children's wellbeing (Children Act 2004, section 10)",
@@ -56,19 +64,19 @@ export const LAWFUL_BASIS_WORDS: Record<string, string> = {
   'vital-interests': "To protect someone's life (vital interests)",
 };
 
-export const CONSENT_WORDS: Record<string, string> = {
+export const CONSENT_WORDS: Record<Consent['status'], string> = {
   given: 'Yes, the family agreed',
   refused: 'No, the family refused',
   'not-sought': 'The family has not been asked',
 };
 
-export const STATUS_WORDS: Record<string, string> = {
+export const STATUS_WORDS: Record<Referral['status'], string> = {
   received: 'Waiting for a decision',
   decided: 'Decided',
   withdrawn: 'Withdrawn',
 };
 
-export const OUTCOME_WORDS: Record<string, string> = {
+export const OUTCOME_WORDS: Record<TriageDecision['outcome'], string> = {
   'signpost-universal': 'Signposted to universal services',
   'accept-early-help': 'Accepted for early help',
   'step-up-social-care': "Stepped up to children's social care",

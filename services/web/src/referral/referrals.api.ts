@@ -1,132 +1,70 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiCaller } from '../api/service-client.js';
-import { ServiceClients } from '../api/service-clients.js';
+import type { ReferralsApi as Api } from '@baton/api-client';
+import { bodyOf, ServiceClients, type ApiCaller } from '../api/service-clients.js';
 
-export interface LevelOfNeedLabel {
-  level: number;
-  label: string;
-  description: string;
-}
-
+type Schemas = Api.components['schemas'];
+export type LevelOfNeedLabel = Schemas['LevelOfNeedLabelView'];
 /** The code lists a referral form needs, with the authority's own labels (GET /v1/reference). */
-export interface ReferralReference {
-  levelsOfNeed: LevelOfNeedLabel[];
-  concernCategories: string[];
-  lawfulBases: string[];
-  agencies: { id: string; name: string; kind: string; receivesReferrals: boolean }[];
-}
-
-export interface ChildAnswer {
-  givenName: string;
-  familyName: string;
-  dateOfBirth?: string;
-  expectedDateOfBirth?: string;
-}
-
-export interface CarerAnswer {
-  givenName: string;
-  familyName: string;
-  relationship: string;
-  phone?: string;
-}
-
-/** The body of POST /v1/referrals as the web sends it. */
-export interface NewReferral {
-  source: { kind: 'practitioner'; agencyId: string; name: string; role?: string };
-  sourceCode: string;
-  family: { children: ChildAnswer[]; carers: CarerAnswer[] };
-  concerns: { summary: string; categories: string[] };
-  proposedLevelOfNeed: number;
-  consent: { status: string; sharingAgreed: boolean; lawfulBasis?: string; reason?: string };
-  urgency: 'routine' | 'urgent';
-}
-
+export type ReferralReference = Schemas['ReferralReferenceView'];
+export type ChildAnswer = Schemas['ChildDto'];
+export type CarerAnswer = Schemas['CarerDto'];
+export type NewReferral = Schemas['CreateReferralDto'];
 /** A referral as the referrals service shows it to the caller (referrer's or receiving agency's view). */
-export interface Referral {
-  id: string;
-  familyId: string;
-  status: 'received' | 'decided' | 'withdrawn';
-  version: number;
-  receivedAt: string;
-  decisionDueAt: string;
-  sourceCode: string;
-  source: { kind: string; agencyId?: string; name?: string; role?: string };
-  receivingAgencyId: string;
-  proposedLevelOfNeed: number;
-  urgency: 'routine' | 'urgent';
-  consent: NewReferral['consent'];
-  concerns: NewReferral['concerns'];
-  family: NewReferral['family'];
-  linkedToReferralId?: string;
-  outcome?: { outcome: string; levelOfNeed?: number; decidedAt: string };
-  decision?: {
-    outcome: string;
-    levelOfNeed?: number;
-    reasons: string;
-    decidedAt: string;
-    decidedBy?: { personId?: string; name?: string };
-    allocatedWorkerId?: string;
-    allocatedWorkerName?: string;
-  };
-  withdrawal?: { withdrawnAt: string; reason: string };
-}
-
-export interface TriageDecision {
-  outcome: string;
-  levelOfNeed: number;
-  reasons: string;
-  allocatedTeamId?: string;
-  allocatedWorkerId?: string;
-}
-
-export interface ReferralPage {
-  items: Referral[];
-  nextCursor?: string;
-}
+export type Referral = Schemas['ReferralView'];
+export type TriageDecision = Schemas['DecideReferralDto'];
+export type ReferralPage = Schemas['ReferralPage'];
+type QueueQuery = NonNullable<Api.operations['TriageController_queue']['parameters']['query']>;
 
 @Injectable()
 export class ReferralsApi {
   constructor(private readonly clients: ServiceClients) {}
 
   async reference(caller: ApiCaller): Promise<ReferralReference> {
-    return (await this.clients.referrals.get<ReferralReference>(caller, '/v1/reference')).body;
+    return bodyOf(await this.clients.referrals(caller).GET('/v1/reference'));
   }
 
   /** Sends a referral once: the same idempotency key sent again returns the first answer. */
   async create(caller: ApiCaller, referral: NewReferral, idempotencyKey: string): Promise<Referral> {
-    return (await this.clients.referrals.post<Referral>(caller, '/v1/referrals', { body: referral, idempotencyKey }))
-      .body;
+    return bodyOf(
+      await this.clients.referrals(caller).POST('/v1/referrals', {
+        body: referral,
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
+      }),
+    );
   }
 
   async get(caller: ApiCaller, id: string): Promise<{ referral: Referral; etag?: string }> {
-    const response = await this.clients.referrals.get<Referral>(caller, `/v1/referrals/${encodeURIComponent(id)}`);
-    return { referral: response.body, etag: response.etag };
+    const answer = await this.clients.referrals(caller).GET('/v1/referrals/{id}', { params: { path: { id } } });
+    return { referral: bodyOf(answer), etag: answer.response.headers.get('etag') ?? undefined };
   }
 
-  async sentByMyAgency(caller: ApiCaller, query: { status?: string; cursor?: string }): Promise<ReferralPage> {
-    return (await this.clients.referrals.get<ReferralPage>(caller, '/v1/referrals', { query })).body;
+  async sentByMyAgency(
+    caller: ApiCaller,
+    query: { status?: Referral['status']; cursor?: string },
+  ): Promise<ReferralPage> {
+    return bodyOf(await this.clients.referrals(caller).GET('/v1/referrals', { params: { query } }));
   }
 
   /** Awaiting a decision at my agency; the service answers oldest first, 100 at most a page. */
-  async triageQueue(caller: ApiCaller, query: { urgency?: string; overdue?: boolean }): Promise<ReferralPage> {
-    return (
-      await this.clients.referrals.get<ReferralPage>(caller, '/v1/triage/queue', {
-        query: { ...query, status: 'received', limit: 100 },
-      })
-    ).body;
+  async triageQueue(caller: ApiCaller, query: Pick<QueueQuery, 'urgency' | 'overdue'>): Promise<ReferralPage> {
+    return bodyOf(
+      await this.clients.referrals(caller).GET('/v1/triage/queue', {
+        params: { query: { ...query, status: 'received', limit: 100 } },
+      }),
+    );
   }
 
   async decide(caller: ApiCaller, id: string, version: string, decision: TriageDecision): Promise<void> {
-    await this.clients.referrals.post(caller, `/v1/referrals/${encodeURIComponent(id)}/decision`, {
+    await this.clients.referrals(caller).POST('/v1/referrals/{id}/decision', {
+      params: { path: { id }, header: { 'If-Match': version } },
       body: decision,
-      ifMatch: version,
     });
   }
 
   async withdraw(caller: ApiCaller, id: string, version: string, reason: string): Promise<void> {
-    await this.clients.referrals.post(caller, `/v1/referrals/${encodeURIComponent(id)}/withdrawal`, {
+    await this.clients.referrals(caller).POST('/v1/referrals/{id}/withdrawal', {
+      params: { path: { id }, header: { 'If-Match': version } },
       body: { reason },
-      ifMatch: version,
     });
   }
 }

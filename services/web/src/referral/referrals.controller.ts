@@ -5,8 +5,7 @@ import { formErrors } from '../errors/form-page.js';
 import { ApiCallers } from '../sign-in/api-callers.js';
 import { familyName, referralPage, sentReferralsPage } from './referral-page.view-model.js';
 import { ReferralsApi } from './referrals.api.js';
-
-const STATUSES = ['received', 'decided', 'withdrawn'];
+import { isCodeOf, STATUS_WORDS } from './referral-words.js';
 
 /** Referrals after they are sent: my agency's list, one referral, the confirmation, and withdrawing one. */
 @Controller('referrals')
@@ -21,7 +20,7 @@ export class ReferralsController {
   @Render('referral/sent.njk')
   async sent(@Req() request: FastifyRequest, @Query('status') status?: string, @Query('cursor') cursor?: string) {
     const caller = await this.callers.forRequest(request);
-    const filter = status && STATUSES.includes(status) ? status : undefined;
+    const filter = status && isCodeOf(STATUS_WORDS, status) ? status : undefined;
     const [page, reference] = await Promise.all([
       this.referrals.sentByMyAgency(caller, { status: filter, cursor }),
       this.referrals.reference(caller),

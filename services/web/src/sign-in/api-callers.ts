@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { ApiCaller } from '../api/service-client.js';
+import type { ApiCaller, WrittenEvents } from '../api/service-clients.js';
 import { OpenIdProvider } from './openid-provider.js';
 import { SignInRequired } from './sign-in-required.js';
 
@@ -29,6 +29,29 @@ export class ApiCallers {
       }
     }
     const userAgent = request.headers['user-agent'];
-    return { accessToken: tokens.accessToken, ip: request.ip, ...(userAgent ? { userAgent } : {}) };
+    return {
+      accessToken: tokens.accessToken,
+      ip: request.ip,
+      ...(userAgent ? { userAgent } : {}),
+      writes: writtenEventsIn(request.session),
+    };
   }
+}
+
+/** At most this many events wait for the next read: agency-views takes 50 in one `after=`. */
+const KEPT_EVENTS = 50;
+
+/** The person's writes, kept in their session across the redirect to the page that shows them (Post/Redirect/Get). */
+export function writtenEventsIn(session: { unseenEvents?: string[] }): WrittenEvents {
+  return {
+    wrote(eventIds) {
+      if (eventIds.length === 0) return;
+      session.unseenEvents = [...(session.unseenEvents ?? []), ...eventIds].slice(-KEPT_EVENTS);
+    },
+    takeUnseen() {
+      const unseen = session.unseenEvents ?? [];
+      if (unseen.length > 0) session.unseenEvents = undefined;
+      return unseen;
+    },
+  };
 }

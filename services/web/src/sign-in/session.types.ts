@@ -34,6 +34,8 @@ declare module 'fastify' {
     tokens?: SessionTokens;
     /** Answers typed into multi-page forms, kept until the form is sent (so a time-out loses nothing typed). */
     drafts?: Record<string, Record<string, unknown>>;
+    /** Events of the person's own writes the agency views have not yet been asked for (read-your-writes). */
+    unseenEvents?: string[];
     /** A one-off message for the next page (e.g. "Notification marked as read"). */
     flash?: string;
   }

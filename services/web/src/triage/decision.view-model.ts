@@ -1,7 +1,7 @@
 import { formErrors } from '../errors/form-page.js';
 import type { FormError } from '../errors/field-errors.js';
 import type { LevelOfNeedLabel, TriageDecision } from '../referral/referrals.api.js';
-import { OUTCOME_WORDS } from '../referral/referral-words.js';
+import { isCodeOf, OUTCOME_WORDS } from '../referral/referral-words.js';
 
 export type DecisionForm = Record<string, string | undefined>;
 
@@ -26,7 +26,7 @@ export function parseDecision(
   const outcome = form.outcome ?? '';
   const level = Number(form.levelOfNeed);
   const reasons = form.reasons?.trim() ?? '';
-  if (!(outcome in OUTCOME_WORDS)) errors.push({ field: 'outcome', text: 'Select the outcome' });
+  if (!isCodeOf(OUTCOME_WORDS, outcome)) errors.push({ field: 'outcome', text: 'Select the outcome' });
   if (![1, 2, 3, 4].includes(level)) errors.push({ field: 'levelOfNeed', text: 'Select the level of need' });
   if (!reasons) errors.push({ field: 'reasons', text: 'Enter the reasons for the decision' });
   const team = form.allocatedTeamId ? directory.teams.find((t) => t.id === form.allocatedTeamId) : undefined;
@@ -36,7 +36,7 @@ export function parseDecision(
   if (form.allocatedTeamId && !team) errors.push({ field: 'allocatedTeamId', text: 'Select a team from the list' });
   if (form.allocatedWorkerId && !worker)
     errors.push({ field: 'allocatedWorkerId', text: 'Select a worker from the list' });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0 || !isCodeOf(OUTCOME_WORDS, outcome)) return { ok: false, errors };
   return {
     ok: true,
     value: {

@@ -1,16 +1,16 @@
 import type { FormError } from '../../errors/field-errors.js';
 import { calendarDateFrom } from '../../layout/dates.js';
 import type { CarerAnswer, ChildAnswer, NewReferral } from '../referrals.api.js';
-import { PRACTITIONER_SOURCES } from '../referral-words.js';
+import { CONCERN_WORDS, CONSENT_WORDS, isCodeOf, LAWFUL_BASIS_WORDS, PRACTITIONER_SOURCES } from '../referral-words.js';
 
 /** What has been answered so far, kept in the session until the referral is sent. */
 export interface ReferralDraft {
   /** Also the Idempotency-Key: sending twice (a double click, Back then Send) makes one referral. */
   id: string;
-  sourceCode?: string;
+  sourceCode?: NewReferral['sourceCode'];
   children: ChildAnswer[];
   carers: CarerAnswer[];
-  concerns?: { summary: string; categories: string[] };
+  concerns?: NewReferral['concerns'];
   urgency?: 'routine' | 'urgent';
   proposedLevelOfNeed?: number;
   consent?: NewReferral['consent'];
@@ -32,14 +32,12 @@ function result<T>(errors: FormError[], form: Form, value: () => T): Parsed<T> {
   return errors.length > 0 ? { ok: false, errors, form } : { ok: true, value: value() };
 }
 
-export function parseSource(form: Form): Parsed<string> {
+export function parseSource(form: Form): Parsed<NewReferral['sourceCode']> {
   const code = text(form, 'sourceCode');
-  const known = PRACTITIONER_SOURCES.some((s) => s.code === code);
-  return result(
-    known ? [] : [{ field: 'sourceCode', text: 'Select where this referral comes from' }],
-    form,
-    () => code,
-  );
+  const known = PRACTITIONER_SOURCES.find((s) => s.code === code)?.code;
+  return known
+    ? { ok: true, value: known }
+    : { ok: false, errors: [{ field: 'sourceCode', text: 'Select where this referral comes from' }], form };
 }
 
 /** A GOV.UK date input's three fields as a calendar date, or a message saying what is wrong. */
@@ -92,14 +90,14 @@ export function parseCarer(form: Form): Parsed<CarerAnswer> {
   return result(errors, form, () => ({ givenName, familyName, relationship, ...(phone ? { phone } : {}) }));
 }
 
-export function parseConcerns(
-  form: Form,
-): Parsed<{ summary: string; categories: string[]; urgency: 'routine' | 'urgent' }> {
+export function parseConcerns(form: Form): Parsed<NewReferral['concerns'] & { urgency: 'routine' | 'urgent' }> {
   const errors: FormError[] = [];
-  const categories = list(form, 'categories');
+  const chosen = list(form, 'categories');
+  const categories = chosen.filter((c) => isCodeOf(CONCERN_WORDS, c));
   const summary = text(form, 'summary');
   const urgency = text(form, 'urgency');
-  if (categories.length === 0) errors.push({ field: 'categories', text: 'Select at least one area of concern' });
+  if (categories.length === 0 || categories.length < chosen.length)
+    errors.push({ field: 'categories', text: 'Select at least one area of concern' });
   if (!summary) errors.push({ field: 'summary', text: 'Enter what you are worried about' });
   if (summary.length > 8000)
     errors.push({ field: 'summary', text: 'What you are worried about must be 8,000 characters or fewer' });
@@ -124,22 +122,26 @@ export function parseConsent(form: Form): Parsed<NewReferral['consent']> {
   const sharing = text(form, 'sharingAgreed');
   const lawfulBasis = text(form, 'lawfulBasis');
   const reason = text(form, 'reason');
-  if (!['given', 'refused', 'not-sought'].includes(status)) {
+  if (!isCodeOf(CONSENT_WORDS, status)) {
     errors.push({ field: 'status', text: 'Select whether the family agreed to this referral' });
   }
   if (sharing !== 'yes' && sharing !== 'no') {
     errors.push({ field: 'sharingAgreed', text: 'Select whether the family agreed to information being shared' });
   }
   const withoutConsent = status === 'refused' || status === 'not-sought';
-  if (withoutConsent && !lawfulBasis)
+  if (withoutConsent && !isCodeOf(LAWFUL_BASIS_WORDS, lawfulBasis))
     errors.push({ field: 'lawfulBasis', text: 'Select the lawful basis for referring without consent' });
   if (withoutConsent && !reason)
     errors.push({ field: 'reason', text: 'Enter why the referral goes ahead without consent' });
-  return result(errors, form, () => ({
-    status,
-    sharingAgreed: sharing === 'yes',
-    ...(withoutConsent ? { lawfulBasis, reason } : {}),
-  }));
+  if (errors.length > 0 || !isCodeOf(CONSENT_WORDS, status)) return { ok: false, errors, form };
+  return {
+    ok: true,
+    value: {
+      status,
+      sharingAgreed: sharing === 'yes',
+      ...(withoutConsent && isCodeOf(LAWFUL_BASIS_WORDS, lawfulBasis) ? { lawfulBasis, reason } : {}),
+    },
+  };
 }
 
 /** The first question not yet answered, so a person coming back continues where they left off. */

@@ -3,6 +3,7 @@ import type { FormError } from '../../errors/field-errors.js';
 import { longDate } from '../../layout/dates.js';
 import type { LevelOfNeedLabel } from '../referrals.api.js';
 import {
+  isCodeOf,
   CONCERN_WORDS,
   CONSENT_WORDS,
   LAWFUL_BASIS_WORDS,
@@ -167,7 +168,7 @@ export function consentPage(draft: ReferralDraft, lawfulBases: string[], errors?
     statuses: Object.entries(CONSENT_WORDS).map(([value, text]) => ({ value, text, checked: values.status === value })),
     lawfulBases: lawfulBases.map((value) => ({
       value,
-      text: LAWFUL_BASIS_WORDS[value] ?? value,
+      text: isCodeOf(LAWFUL_BASIS_WORDS, value) ? LAWFUL_BASIS_WORDS[value] : value,
       checked: values.lawfulBasis === value,
     })),
     values,
