@@ -1,6 +1,6 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { DataSource } from 'typeorm';
 import { startAuditTestApp, type AuditTestApp } from '../services/audit/src/testing/audit-test-app.js';
 import { EventPublisher } from '../services/audit/src/testing/ledger-events.fixture.js';
@@ -84,7 +84,9 @@ describe('a week of activity, audited', () => {
   }
 
   async function report(path: string, person = 'audit-officer'): Promise<Response> {
-    return fetch(`${audit.url}${path}`, { headers: { authorization: `Bearer ${await audit.tokenFor(person)}` } });
+    // Every report is held to the committed OpenAPI document, as JSON and as CSV.
+    const headers = { authorization: `Bearer ${await audit.tokenFor(person)}` };
+    return ApiContract.of('audit').fetch(audit.url, path, { headers });
   }
 
   async function ledgerCount(db: DataSource, type: string): Promise<number> {
@@ -227,6 +229,26 @@ describe('a week of activity, audited', () => {
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe(ANNEX_A_COLUMNS.list3.join(','));
     expect(lines).toHaveLength(4);
+  });
+
+  it('lists the referrals past their deadline, as JSON and as CSV', async () => {
+    const path = '/v1/reports/waiting-times/past-deadline?from=2026-11-02&to=2026-11-08';
+    const listed = (await (await report(path)).json()) as { items: { referralId: string; status: string }[] };
+    expect(listed.items.map((r) => [r.referralId, r.status])).toEqual([
+      [seen.Dan.referralId, 'awaiting decision'],
+      [seen.Ben.referralId, 'decided late'],
+    ]);
+    const csv = await report(`${path}&format=csv`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).trim().split('\r\n')).toHaveLength(3);
+  });
+
+  it('gives the figures of the waiting times and the report card as measure,value CSV', async () => {
+    for (const name of ['waiting-times', 'report-card']) {
+      const res = await report(`/v1/reports/${name}?from=2026-11-02&to=2026-11-08&format=csv`);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect((await res.text()).split('\r\n')[0]).toBe('measure,value');
+    }
   });
 
   it('gives CIN census referral items, closing the step-down to early help with RC9', async () => {

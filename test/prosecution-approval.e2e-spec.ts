@@ -1,4 +1,4 @@
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { startAuditTestApp, type AuditTestApp } from '../services/audit/src/testing/audit-test-app.js';
 import { call } from '../services/parenting/src/testing/http-client.js';
 import { yotOrder } from '../services/parenting/src/testing/parenting-fixtures.js';
@@ -70,7 +70,7 @@ describe('a prosecution referral counts as a prosecution only once approved, in 
   // Reports are JSON of several shapes; each test reads the fields it asserts on.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function auditReport(path: string): Promise<Record<string, any>> {
-    const response = await fetch(`${audit.url}${path}`, {
+    const response = await ApiContract.of('audit').fetch(audit.url, path, {
       headers: { authorization: `Bearer ${await audit.tokenFor('audit-officer')}` },
     });
     expect(response.status).toBe(200);

@@ -9,7 +9,6 @@ const BATCH = 5_000;
 
 export async function fillChain(client, tenant, count, log) {
   const { chainEvents, genesisHash } = await import(pathToFileURL(`${DIST}/domain/ledger-chain.js`).href);
-  const { ledgerIndexOf } = await import(pathToFileURL(`${DIST}/domain/ledger-index.js`).href);
   const { insertLedgerRows } = await import(pathToFileURL(`${DIST}/ledger/ledger-rows.js`).href);
   const run = (sql, params) => client.query(sql, params);
   let head = { seq: 0, hash: genesisHash(tenant) };
@@ -21,7 +20,7 @@ export async function fillChain(client, tenant, count, log) {
     const chained = chainEvents(tenant, head, events, recordedAt);
     await insertLedgerRows(
       run,
-      chained.map((entry, i) => ({ entry, recordedAt, index: ledgerIndexOf(events[i]) })),
+      chained.map((entry) => ({ entry, recordedAt })),
     );
     head = { seq: chained.at(-1).seq, hash: chained.at(-1).hash };
     if ((done / BATCH) % 20 === 19 || done + n === count) {

@@ -31,13 +31,17 @@ export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness.js';
 export { etagFor, requireIfMatch } from './concurrency/etag.js';
 export { decodeCursor, encodeCursor, pageOf, type Page } from './pagination/cursor.js';
 export {
+  AddIdempotencyEventIds1763900000001,
   claimIdempotencyKey,
   requestHash,
   CreateIdempotencyKeys1763900000000,
   type IdempotencyClaim,
+  recordIdempotentEvents,
 } from './idempotency/idempotency-keys.js';
 export { Origin, type RequestOrigin } from './origin/request-origin.decorator.js';
 export {
+  ApiExampleBody,
+  type RequestExample,
   ApiIdempotencyKey,
   ApiIfMatch,
   ApiProblems,

@@ -36,4 +36,9 @@ export {
 } from './transport/consumer-naming.js';
 export { activeTraceCarrier, inStoredTraceSpan, type TraceCarrier } from './tracing/trace-context.js';
 export { MessagingMetrics } from './metrics/messaging-metrics.js';
-export { PRODUCED_EVENTS_HEADER, ProducedEventsInterceptor } from './outbox/produced-events.js';
+export {
+  noteProducedEvents,
+  PRODUCED_EVENTS_HEADER,
+  ProducedEventsInterceptor,
+  producedEventIds,
+} from './outbox/produced-events.js';

@@ -12,6 +12,7 @@ const DOCS = fileURLToPath(new URL('../../../docs/api/', import.meta.url));
 
 interface Operation {
   responses: Record<string, Response | { $ref: string }>;
+  requestBody?: { content: Record<string, { schema: object; examples?: Record<string, { value: unknown }> }> };
 }
 interface Response {
   content?: Record<string, { schema: object }>;
@@ -64,20 +65,29 @@ export class ApiContract {
     return contract;
   }
 
-  /** Whether the document declares a body for the operation that answered (any of its success responses). */
-  declaresBody(method: string, url: string): boolean {
-    const operation = this.operationOf(method, url);
-    return Object.entries(operation?.responses ?? {}).some(
-      ([status, r]) => status.startsWith('2') && !('$ref' in r) && r.content !== undefined,
-    );
-  }
-
-  private operationOf(method: string, url: string): Operation | undefined {
-    const path = new URL(url, 'http://x').pathname;
-    const template = this.templates.find(
-      (t) => t.pattern.test(path) && this.document.paths[t.path][method.toLowerCase()],
-    );
-    return template ? this.document.paths[template.path][method.toLowerCase()] : undefined;
+  /**
+   * What is wrong with the document's request examples: an operation taking a body without one, or an example its
+   * own schema refuses. Empty when every body has a true example.
+   */
+  exampleProblems(): string[] {
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(this.document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${this.service}: ${method.toUpperCase()} ${path}`;
+        for (const [mediaType, content] of Object.entries(operation.requestBody?.content ?? {})) {
+          const examples = Object.entries(content.examples ?? {});
+          if (examples.length === 0) problems.push(`${where}: no example ${mediaType} body`);
+          const pointer = `#/paths/${escape(path)}/${method}/requestBody/content/${escape(mediaType)}/schema`;
+          const validate = this.validatorFor(pointer);
+          for (const [name, example] of examples) {
+            if (!validate(example.value)) {
+              problems.push(`${where}: example ${name} breaks its schema: ${this.ajv.errorsText(validate.errors)}`);
+            }
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   /** Throws, naming the operation and what is wrong, unless the answer is one the document describes. */
@@ -105,6 +115,19 @@ export class ApiContract {
     if (!validate(exchange.body)) {
       throw new Error(`${where}: the body does not match its schema: ${this.ajv.errorsText(validate.errors)}`);
     }
+  }
+
+  /**
+   * `fetch(baseUrl + path, init)`, holding the answer to the document before handing it back (still unread): a JSON
+   * body is checked as parsed, any other body (CSV) as its text.
+   */
+  async fetch(baseUrl: string, path: string, init: RequestInit = {}): Promise<globalThis.Response> {
+    const response = await fetch(`${baseUrl}${path}`, init);
+    const text = await response.clone().text();
+    const contentType = response.headers.get('content-type');
+    const body = text.length === 0 ? undefined : /[/+]json\b/.test(contentType ?? '') ? JSON.parse(text) : text;
+    this.check({ method: init.method ?? 'GET', url: path, status: response.status, contentType, body });
+    return response;
   }
 
   private resolve(ref: string): Response {

@@ -11,8 +11,11 @@ import type { AuditConfig } from './config/audit.config.js';
 import { LedgerConsumer } from './ledger/ledger.consumer.js';
 import { LedgerController } from './ledger/ledger.controller.js';
 import { LedgerMetrics } from './ledger/ledger-metrics.js';
+import { LedgerErasure } from './ledger/ledger-erasure.js';
 import { LedgerWriter } from './ledger/ledger-writer.js';
 import { CreateLedger1763900000600 } from './migrations/1763900000600-create-ledger.js';
+import { LedgerErasableContent1765000000600 } from './migrations/1765000000600-ledger-erasable-content.js';
+import { ReportFacts1765000000700 } from './migrations/1765000000700-report-facts.js';
 import { OversightController } from './oversight/oversight.controller.js';
 import { OversightQueries } from './oversight/oversight-queries.js';
 import { PARENTING_BASE_URL, ReportsController } from './reports/reports.controller.js';
@@ -26,7 +29,12 @@ export interface AuditModuleOptions {
   clock?: Clock;
 }
 
-export const AUDIT_MIGRATIONS: (new () => MigrationInterface)[] = [...messagingMigrations, CreateLedger1763900000600];
+export const AUDIT_MIGRATIONS: (new () => MigrationInterface)[] = [
+  ...messagingMigrations,
+  CreateLedger1763900000600,
+  LedgerErasableContent1765000000600,
+  ReportFacts1765000000700,
+];
 
 /** The audit service: the tamper-evident ledger, oversight queries and statutory reports. */
 @Module({})
@@ -45,6 +53,7 @@ export class AuditModule {
         { provide: PARENTING_BASE_URL, useValue: config.PARENTING_BASE_URL },
         AccessRecorder,
         LedgerWriter,
+        LedgerErasure,
         LedgerMetrics,
         CheckpointJob,
         OversightQueries,

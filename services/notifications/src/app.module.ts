@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
-import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
+import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
 import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
@@ -43,6 +43,7 @@ export interface NotificationsModuleOptions {
 export const NOTIFICATIONS_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateIdempotencyKeys1763900000000,
+  AddIdempotencyEventIds1763900000001,
   CreateNotifications1763900000400,
   NotificationTraceContext1796300000410,
 ];

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
+import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
 import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
@@ -57,6 +57,7 @@ export interface ParentingModuleOptions {
 export const PARENTING_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateIdempotencyKeys1763900000000,
+  AddIdempotencyEventIds1763900000001,
   CreateParenting1763900000300,
   SessionBeyondProgramme1763900000301,
   DecidedWithoutContact1763900000317,

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { componentSchemasOf, OrderRequirementSummary } from '@baton/contracts';
+import {
+  APPEAL_OUTCOMES,
+  APPEAL_ROUTES,
+  COMPLIANCE_OUTCOMES,
+  componentSchemasOf,
+  ORDER_APPLICANTS,
+  ORDER_APPLICATION_KINDS,
+  OrderRequirementSummary,
+} from '@baton/contracts';
 import { PageOf, registerComponentSchemas } from '@baton/http-api';
+import { EXCEPTION_KINDS } from './audit/dto/audit-query.dto.js';
 
 // The shapes the parenting service answers with (order.views.ts, contract.views.ts, enforcement.views.ts). Parts
 // whose shape the service keeps as recorded (grounds, applicant, parties, chronology) are objects here.
@@ -272,4 +281,196 @@ export class ContractEvidenceView {
 
   @ApiProperty({ type: 'array', items: RECORDED })
   chronology: object[];
+}
+
+/** A programme session as scheduled. */
+export class SessionView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  requirementId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  startsAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  endsAt: string;
+}
+
+/** A compliance record, and the enforcement case a failure without reasonable excuse opened. */
+export class ComplianceView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  requirementId: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
+  sessionId: string | null;
+
+  @ApiProperty({ format: 'date' })
+  occurredOn: string;
+
+  @ApiProperty({ enum: COMPLIANCE_OUTCOMES })
+  outcome: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  excuse: string | null;
+
+  @ApiProperty({ type: EnforcementCaseView, nullable: true, description: 'Opened by a failure without excuse' })
+  enforcement: EnforcementCaseView | null;
+}
+
+/** An application to the court to vary or discharge an order, and the court's outcome once recorded. */
+export class OrderApplicationView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orderId: string;
+
+  @ApiProperty()
+  tenant: string;
+
+  @ApiProperty({ enum: ORDER_APPLICATION_KINDS })
+  kind: string;
+
+  @ApiProperty({ enum: ORDER_APPLICANTS })
+  applicant: string;
+
+  @ApiProperty({ format: 'date' })
+  appliedOn: string;
+
+  @ApiProperty()
+  details: string;
+
+  @ApiProperty({
+    type: 'string',
+    enum: ['granted', 'refused', 'withdrawn', null],
+    nullable: true,
+    description: 'null until the court decides',
+  })
+  outcome: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true })
+  decidedOn: string | null;
+}
+
+/** An appeal against the order, on the route its legal basis and court give. */
+export class OrderAppealView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orderId: string;
+
+  @ApiProperty()
+  tenant: string;
+
+  @ApiProperty({ enum: APPEAL_ROUTES })
+  route: string;
+
+  @ApiProperty()
+  appellant: string;
+
+  @ApiProperty({ format: 'date' })
+  lodgedOn: string;
+
+  @ApiProperty({ enum: APPEAL_OUTCOMES })
+  outcome: string;
+
+  @ApiProperty({ type: 'string', format: 'date', nullable: true })
+  decidedOn: string | null;
+}
+
+export class OrderTimelineEntryView {
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ example: 'made' })
+  what: string;
+
+  @ApiProperty({ ...RECORDED, description: 'Who did it (personId, name, agencyId)' })
+  actor: object;
+
+  @ApiProperty({ ...RECORDED, description: 'What was recorded, by kind of entry' })
+  detail: object;
+}
+
+/** An order's complete chronology, oldest first. */
+export class OrderTimelineView {
+  @ApiProperty({ format: 'uuid' })
+  orderId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  familyId: string;
+
+  @ApiProperty({ example: 'in-force' })
+  state: string;
+
+  @ApiProperty({ type: [OrderTimelineEntryView] })
+  entries: OrderTimelineEntryView[];
+}
+
+/** Something a manager must look at: a breach with no timely contact or decision, an order past its end... */
+export class AuditExceptionView {
+  @ApiProperty({ enum: EXCEPTION_KINDS })
+  kind: string;
+
+  @ApiProperty({ format: 'uuid' })
+  orderId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  familyId: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
+  enforcementId: string | null;
+
+  @ApiProperty()
+  holdingAgencyId: string;
+
+  @ApiProperty()
+  responsibleOfficerPersonId: string;
+
+  @ApiProperty({ description: 'When the exception began: the breach, the missed deadline, the order’s end...' })
+  since: string;
+
+  @ApiProperty()
+  detail: string;
+}
+
+export const AuditExceptionPage = PageOf(AuditExceptionView);
+
+/** One holding agency's enforcement over the range, to compare agencies. */
+export class AgencyConsistencyView {
+  @ApiProperty() holdingAgencyId: string;
+  @ApiProperty() holdingAgencyKind: string;
+  @ApiProperty({ type: 'integer' }) ordersHeld: number;
+  @ApiProperty({ type: 'integer' }) breaches: number;
+  @ApiProperty({ type: 'integer', description: 'Breaches whose decision has taken effect' }) decided: number;
+  @ApiProperty({ type: 'integer', description: 'Prosecution referrals awaiting their second approver' })
+  awaitingApproval: number;
+
+  @ApiProperty({ type: 'integer' }) undecided: number;
+  @ApiProperty({ type: 'integer' }) writtenWarnings: number;
+  @ApiProperty({ type: 'integer', description: 'Approved prosecution referrals only' }) prosecutionReferrals: number;
+  @ApiProperty({ type: 'integer' }) noAction: number;
+  @ApiProperty({ type: 'integer' }) decidedWithoutContact: number;
+  @ApiProperty({ minimum: 0, maximum: 1 }) shareWrittenWarning: number;
+  @ApiProperty({ minimum: 0, maximum: 1 }) shareProsecution: number;
+  @ApiProperty({ minimum: 0, maximum: 1 }) shareNoAction: number;
+  @ApiProperty({ type: 'number', nullable: true }) medianWorkingDaysBreachToDecision: number | null;
+  @ApiProperty({ type: 'integer' }) failuresWithReasonableExcuse: number;
+}
+
+export class ConsistencyReportView {
+  @ApiProperty({ format: 'date' })
+  from: string;
+
+  @ApiProperty({ format: 'date' })
+  to: string;
+
+  @ApiProperty({ type: [AgencyConsistencyView] })
+  agencies: AgencyConsistencyView[];
 }

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
+import { AddIdempotencyEventIds1763900000001, CreateIdempotencyKeys1763900000000 } from '@baton/http-api';
 import { messagingMigrations } from '@baton/messaging';
 import { ServiceInfrastructure } from '@baton/service-host';
 import { TenantDirectory } from '@baton/tenancy';
@@ -56,6 +56,7 @@ export interface TafModuleOptions {
 export const TAF_MIGRATIONS: (new () => MigrationInterface)[] = [
   ...messagingMigrations,
   CreateIdempotencyKeys1763900000000,
+  AddIdempotencyEventIds1763900000001,
   CreatePlans1763900000200,
   MemberRolesFromLeads1763900000217,
 ];

@@ -209,6 +209,193 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccessedFromView: {
+      ip?: string;
+      userAgent?: string;
+    };
+    AccessedWhatView: {
+      /** @example read */
+      action: string;
+      recordIds: string[];
+      /** @example plan */
+      recordType: string;
+      /** @example taf */
+      service: string;
+    };
+    AccessedWhyView: {
+      /** @description Set when the access relied on a lawful basis other than involvement */
+      lawfulBasis?: string;
+      purpose?: string;
+    };
+    AccessorView: {
+      agencyId: string;
+      name: string;
+      personId: string;
+      roles: string[];
+    };
+    AccessPage: {
+      items: components['schemas']['AccessView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    AccessView: {
+      /** Format: date-time */
+      accessedAt: string;
+      /** Format: uuid */
+      eventId: string;
+      familyIds: string[];
+      from: components['schemas']['AccessedFromView'];
+      seq: number;
+      what: components['schemas']['AccessedWhatView'];
+      who: components['schemas']['AccessorView'];
+      why: components['schemas']['AccessedWhyView'];
+    };
+    AnnexAListView: {
+      /** @description Column names as the Annex A template spells them */
+      columns: string[];
+      /** @enum {number} */
+      list: 1 | 2 | 3;
+      period: components['schemas']['DatePeriodView'];
+      /** @description One object per row, keyed by column name */
+      rows: {
+        [key: string]: string | number;
+      }[];
+      /** @example List 3: Referrals */
+      title: string;
+    };
+    BetterOffView: {
+      outcomeRatingsAtReviews: number;
+      outcomesAchieved: number;
+      outcomesImprovingPercent?: number;
+      plansClosedWithNeedsMet: number;
+      plansClosedWithNeedsMetPercent?: number;
+      plansSteppedDown: number;
+    };
+    BrokenLinkView: {
+      expected: string;
+      found: string;
+      /** @enum {string} */
+      problem:
+        | 'sequence-gap'
+        | 'previous-hash-mismatch'
+        | 'content-altered'
+        | 'checkpoint-mismatch'
+        | 'truncated'
+        | 'index-mismatch'
+        | 'head-mismatch'
+        | 'checkpoint-signature-invalid';
+      seq: number;
+    };
+    CheckpointListView: {
+      /** @description Oldest first */
+      checkpoints: (
+        components['schemas']['SignedCheckpointView'] | components['schemas']['UnreadableCheckpointView']
+      )[];
+      /** @description The key id that signs new checkpoints */
+      keyId: string;
+    };
+    CheckpointStatementView: {
+      /** @description Entries in the chain (the last position) */
+      count: number;
+      /**
+       * @description The hash of the entry at `count`
+       * @example 9f2c…
+       */
+      headHash: string;
+      /** @description SHA-256 fingerprint of the signing key's public half */
+      keyId: string;
+      /** @example northshire */
+      tenant: string;
+      /**
+       * Format: date-time
+       * @description When the checkpoint was taken
+       */
+      time: string;
+    };
+    CinCensusRowView: {
+      /** @description A date, or empty while the episode is open */
+      CINclosureDate: string;
+      /** Format: date */
+      CINreferralDate: string;
+      LAchildID: string;
+      /** @description RC8, RC9, or empty */
+      ReasonForClosure: string;
+      /** @enum {string} */
+      ReferralNFA: 'true' | 'false';
+      ReferralSource: string;
+    };
+    CinCensusView: {
+      columns: string[];
+      period: components['schemas']['DatePeriodView'];
+      rows: components['schemas']['CinCensusRowView'][];
+    };
+    DatePeriodView: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+    };
+    EnforcementEvidenceCaseView: {
+      /** @description A prosecution referral waiting for its second approver */
+      awaitingApproval: boolean;
+      /** Format: date */
+      breachOn?: string;
+      /** Format: date-time */
+      contactDueAt?: string;
+      /** Format: date-time */
+      decidedAt?: string;
+      /** @description The decision was recorded before the parent was contacted */
+      decidedWithoutContact?: boolean;
+      decision?: string;
+      /** Format: uuid */
+      enforcementId: string;
+      evidence: components['schemas']['EvidenceView'][];
+      /** Format: uuid */
+      familyId: string;
+      holdingAgencyId: string;
+      holdingAgencyKind: string;
+      /** Format: uuid */
+      orderId: string;
+      /** Format: date-time */
+      parentContactedAt?: string;
+      /** @description The decision took effect (a prosecution referral needs a second approver) */
+      takesEffect?: boolean;
+      /**
+       * Format: uri
+       * @description The order's timeline in the parenting service
+       */
+      timeline: string;
+      /** @description No decision yet, or a prosecution referral the approver rejected */
+      undecided: boolean;
+      workingDaysFromBreach?: number;
+    };
+    EnforcementEvidenceView: {
+      cases: components['schemas']['EnforcementEvidenceCaseView'][];
+      links: components['schemas']['EnforcementLinksView'];
+      period: components['schemas']['DatePeriodView'];
+    };
+    EnforcementLinksView: {
+      /**
+       * Format: uri
+       * @description Parenting's consistency report for the same range
+       */
+      consistency: string;
+      /**
+       * Format: uri
+       * @description Parenting's exceptions list
+       */
+      exceptions: string;
+    };
+    EvidenceView: {
+      actor: string;
+      /** Format: uuid */
+      eventId: string;
+      hash: string;
+      seq: number;
+      /** Format: date-time */
+      time: string;
+      type: string;
+    };
     FieldErrorView: {
       /**
        * @description Path into the request, or a header or query name
@@ -222,6 +409,103 @@ export interface components {
        * @example isNotFuture
        */
       rule: string;
+    };
+    HowMuchView: {
+      childrenReferred: number;
+      contractsSigned: number;
+      ordersMade: number;
+      plansClosed: number;
+      plansOpenDuringPeriod: number;
+      plansOpened: number;
+      referralsReceived: number;
+      triageDecisions: number;
+    };
+    HowWellView: {
+      decisionsWithinDeadlinePercent?: number;
+      /** @description Median working days from an order breach to a decision that took effect */
+      enforcementDecisionMedianWorkingDays?: number;
+      leadChanges: number;
+      /** @description Plans open in the period that kept one lead throughout it */
+      leadContinuityPercent?: number;
+      reviewsHeld: number;
+      reviewsOnTimePercent?: number;
+      reviewsOverdueFlagged: number;
+    };
+    LedgerEntryView: {
+      /** @description The person who acted, or `system` */
+      actor: string;
+      actorAgency?: string;
+      actorRole?: string;
+      /** @description True when the entry's personal content was erased under a retention rule or an erasure request: what, when and who come from the entry's link, and `data` is empty */
+      contentErased?: boolean;
+      /** @description The event's data, as recorded; empty once its content is erased (`contentErased`) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      eventId: string;
+      familyIds: string[];
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description Position in the chain */
+      seq: number;
+      /** @example baton/referrals */
+      source: string;
+      subject: string;
+      /** Format: date-time */
+      time: string;
+      /** @example baton.referral.received.v1 */
+      type: string;
+    };
+    OverdueReferralView: {
+      /** Format: date-time */
+      decidedAt?: string;
+      /** Format: date-time */
+      decisionDueAt: string;
+      /** Format: uuid */
+      familyId: string;
+      /** @description Hours past the deadline at the report’s time, or at the late decision */
+      hoursOverdue: number;
+      /** Format: date-time */
+      receivedAt: string;
+      receivingAgencyId: string;
+      /** Format: uuid */
+      referralId: string;
+    };
+    PastDeadlineReferralView: {
+      /** Format: date-time */
+      decidedAt?: string;
+      /** Format: date-time */
+      decisionDueAt: string;
+      /** Format: uuid */
+      familyId: string;
+      /** @description Hours past the deadline at the report’s time, or at the late decision */
+      hoursOverdue: number;
+      /** Format: date-time */
+      receivedAt: string;
+      receivingAgencyId: string;
+      /** Format: uuid */
+      referralId: string;
+      /** @enum {string} */
+      status: 'awaiting decision' | 'decided late';
+    };
+    PastDeadlineView: {
+      /** Format: date-time */
+      asOf: string;
+      items: components['schemas']['PastDeadlineReferralView'][];
+      period: components['schemas']['PeriodView'];
+    };
+    PeriodView: {
+      /**
+       * Format: date-time
+       * @description The first instant of the period
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @description The first instant after the period
+       */
+      to: string;
     };
     ProblemView: {
       /** @example dateOfBirth must not be in the future */
@@ -245,6 +529,114 @@ export interface components {
        */
       type: string;
     };
+    RecordHistoryView: {
+      /** @description Oldest first */
+      entries: components['schemas']['LedgerEntryView'][];
+      recordId: string;
+    };
+    RedactionMarkView: {
+      /**
+       * @description Path into the event
+       * @example data.children[1]
+       */
+      path: string;
+      /** @enum {string} */
+      reason: 'third-party' | 'referrer-identity' | 'practitioner' | 'free-text';
+    };
+    ReportCardView: {
+      betterOff: components['schemas']['BetterOffView'];
+      howMuch: components['schemas']['HowMuchView'];
+      howWell: components['schemas']['HowWellView'];
+      period: components['schemas']['PeriodView'];
+    };
+    SignedCheckpointView: {
+      /** @description Ed25519 signature over the statement's RFC 8785 canonical form, base64url */
+      signature: string;
+      statement: components['schemas']['CheckpointStatementView'];
+    };
+    SubjectAccessExportView: {
+      /** @description Who accessed the subject's family's records, and why */
+      accesses: components['schemas']['AccessView'][];
+      familyIds: string[];
+      /** Format: date-time */
+      generatedAt: string;
+      /** @description Every event naming the subject */
+      records: components['schemas']['SubjectRecordView'][];
+      subjectId: string;
+      tenant: string;
+    };
+    SubjectRecordView: {
+      /** @description The person who acted, or `system` */
+      actor: string;
+      actorAgency?: string;
+      actorRole?: string;
+      /** @description True when the entry's personal content was erased under a retention rule or an erasure request: what, when and who come from the entry's link, and `data` is empty */
+      contentErased?: boolean;
+      /** @description The event's data, as recorded; empty once its content is erased (`contentErased`) */
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      eventId: string;
+      familyIds: string[];
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description The parts to review before disclosure */
+      redactionReview: components['schemas']['RedactionMarkView'][];
+      /** @description Position in the chain */
+      seq: number;
+      /** @example baton/referrals */
+      source: string;
+      subject: string;
+      /** Format: date-time */
+      time: string;
+      /** @example baton.referral.received.v1 */
+      type: string;
+    };
+    UnreadableCheckpointView: {
+      /** @example 000000000042.json */
+      file: string;
+      /** @description Why it could not be read */
+      unreadable: string;
+    };
+    VerificationReportView: {
+      checkpointsChecked: number;
+      durationMs: number;
+      /** @description Entries verified before the first broken link (all when ok) */
+      entries: number;
+      firstBroken?: components['schemas']['BrokenLinkView'];
+      headHash: string;
+      latestCheckpoint?: components['schemas']['CheckpointStatementView'];
+      /** @description The chain is whole and agrees with every signed checkpoint */
+      ok: boolean;
+      tenant: string;
+    };
+    WaitingTimesView: {
+      /** Format: date-time */
+      asOf: string;
+      /** @description Still awaiting a decision past the deadline */
+      awaitingPastDeadline: components['schemas']['OverdueReferralView'][];
+      decidedLate: number;
+      /** @description Decided in the period, after the deadline */
+      decidedPastDeadline: components['schemas']['OverdueReferralView'][];
+      decidedWithinDeadline: number;
+      /** @description Triage decision → plan opened, in days */
+      decisionToPlanDays: components['schemas']['WaitSummaryView'];
+      period: components['schemas']['PeriodView'];
+      /** @description Receipt → triage decision, in hours */
+      receiptToDecisionHours: components['schemas']['WaitSummaryView'];
+      /** @description Receipt → plan opened, in days */
+      receiptToPlanDays: components['schemas']['WaitSummaryView'];
+      /** @description Referrals received in the period */
+      received: number;
+    };
+    WaitSummaryView: {
+      count: number;
+      /** @description Absent when count is 0 */
+      median?: number;
+      /** @description 90th percentile (nearest rank); absent when count is 0 */
+      p90?: number;
+    };
   };
   responses: {
     /** @description The request is malformed, or a field is invalid (each named in errors) */
@@ -256,8 +648,35 @@ export interface components {
         'application/problem+json': components['schemas']['ProblemView'];
       };
     };
+    /** @description Your role may not do this */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
     /** @description The request headers are larger than the service accepts */
     HeadersTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description Not found, or not yours to see */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['ProblemView'];
+      };
+    };
+    /** @description The request breaks a rule (each field and rule named in errors) */
+    RuleBroken: {
       headers: {
         [name: string]: unknown;
       };
@@ -330,14 +749,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of accesses, newest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccessPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -358,14 +781,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of accesses, newest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccessPage'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -383,14 +811,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The record's ledger entries, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecordHistoryView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -408,14 +841,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The export, each record with its redaction marks */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SubjectAccessExportView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -431,13 +869,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The checkpoints and the signing key id */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CheckpointListView'];
+        };
       };
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -455,14 +897,18 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The verdict, with the first broken link if any */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VerificationReportView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -485,15 +931,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The list (as CSV: the template’s columns) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AnnexAListView'];
+          'text/csv': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -514,14 +967,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The referral items (as CSV: the census columns) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CinCensusView'];
+          'text/csv': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -542,14 +1001,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Each case with its evidence (as CSV: one row each, evidence as seq:hash) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnforcementEvidenceView'];
+          'text/csv': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -570,14 +1035,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The report card (as CSV: one measure,value row per figure) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportCardView'];
+          'text/csv': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -598,14 +1069,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The figures (as CSV: one measure,value row per figure) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WaitingTimesView'];
+          'text/csv': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -626,14 +1103,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The referrals past their deadline (as CSV: one row each) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PastDeadlineView'];
+          'text/csv': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];

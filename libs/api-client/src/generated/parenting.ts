@@ -460,6 +460,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AgencyConsistencyView: {
+      /** @description Prosecution referrals awaiting their second approver */
+      awaitingApproval: number;
+      breaches: number;
+      /** @description Breaches whose decision has taken effect */
+      decided: number;
+      decidedWithoutContact: number;
+      failuresWithReasonableExcuse: number;
+      holdingAgencyId: string;
+      holdingAgencyKind: string;
+      medianWorkingDaysBreachToDecision: number | null;
+      noAction: number;
+      ordersHeld: number;
+      /** @description Approved prosecution referrals only */
+      prosecutionReferrals: number;
+      shareNoAction: number;
+      shareProsecution: number;
+      shareWrittenWarning: number;
+      undecided: number;
+      writtenWarnings: number;
+    };
     AppealOutcomeDto: {
       /** Format: date */
       decidedOn: string;
@@ -500,6 +521,32 @@ export interface components {
       approve: boolean;
       reason: string;
     };
+    AuditExceptionPage: {
+      items: components['schemas']['AuditExceptionView'][];
+      /** @description Pass as `cursor` for the next page; absent on the last page */
+      nextCursor?: string;
+    };
+    AuditExceptionView: {
+      detail: string;
+      /** Format: uuid */
+      enforcementId: string | null;
+      /** Format: uuid */
+      familyId: string;
+      holdingAgencyId: string;
+      /** @enum {string} */
+      kind:
+        | 'no-contact-within-deadline'
+        | 'no-decision'
+        | 'prosecution-awaiting-approval'
+        | 'decided-without-contact'
+        | 'past-end-still-open'
+        | 'programme-beyond-3-months';
+      /** Format: uuid */
+      orderId: string;
+      responsibleOfficerPersonId: string;
+      /** @description When the exception began: the breach, the missed deadline, the order’s end... */
+      since: string;
+    };
     CompleteContractDto: {
       /** Format: date */
       completedOn: string;
@@ -509,6 +556,28 @@ export interface components {
       completedOn: string;
       /** @description How the requirements were met */
       summary: string;
+    };
+    ComplianceView: {
+      /** @description Opened by a failure without excuse */
+      enforcement: components['schemas']['EnforcementCaseView'] | null;
+      excuse: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      occurredOn: string;
+      /** @enum {string} */
+      outcome: 'complied' | 'failed-reasonable-excuse' | 'failed-without-excuse';
+      /** Format: uuid */
+      requirementId: string;
+      /** Format: uuid */
+      sessionId: string | null;
+    };
+    ConsistencyReportView: {
+      agencies: components['schemas']['AgencyConsistencyView'][];
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
     };
     ContractEvidenceView: {
       breaches: {
@@ -676,6 +745,43 @@ export interface components {
       /** @description The provider's statement of support */
       support: string[];
     };
+    OrderAppealView: {
+      appellant: string;
+      /** Format: date */
+      decidedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      lodgedOn: string;
+      /** Format: uuid */
+      orderId: string;
+      /** @enum {string} */
+      outcome: 'lodged' | 'allowed' | 'dismissed' | 'abandoned';
+      /** @enum {string} */
+      route: 'crown-court' | 'court-of-appeal' | 'high-court';
+      tenant: string;
+    };
+    OrderApplicationView: {
+      /** @enum {string} */
+      applicant: 'responsible-officer' | 'parent';
+      /** Format: date */
+      appliedOn: string;
+      /** Format: date */
+      decidedOn: string | null;
+      details: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'variation' | 'discharge';
+      /** Format: uuid */
+      orderId: string;
+      /**
+       * @description null until the court decides
+       * @enum {string|null}
+       */
+      outcome: 'granted' | 'refused' | 'withdrawn' | null;
+      tenant: string;
+    };
     OrderRequirementSummary: {
       description: string;
       /** Format: date */
@@ -688,6 +794,29 @@ export interface components {
       setting?: 'non-residential' | 'residential';
       /** Format: date */
       startsOn: string;
+    };
+    OrderTimelineEntryView: {
+      /** @description Who did it (personId, name, agencyId) */
+      actor: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      at: string;
+      /** @description What was recorded, by kind of entry */
+      detail: {
+        [key: string]: unknown;
+      };
+      /** @example made */
+      what: string;
+    };
+    OrderTimelineView: {
+      entries: components['schemas']['OrderTimelineEntryView'][];
+      /** Format: uuid */
+      familyId: string;
+      /** Format: uuid */
+      orderId: string;
+      /** @example in-force */
+      state: string;
     };
     ParentingContractView: {
       /** @description An attendance contract (ASBA 2003 s.19) */
@@ -905,6 +1034,16 @@ export interface components {
       /** Format: date-time */
       startsAt: string;
     };
+    SessionView: {
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      requirementId: string;
+      /** Format: date-time */
+      startsAt: string;
+    };
     SignContractDto: {
       /** Format: date */
       parentSignedOn: string;
@@ -1063,14 +1202,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The report, one entry per holding agency */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConsistencyReportView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1100,14 +1244,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page of exceptions (as CSV: one row each, the next page in a Link header) */
       200: {
         headers: {
+          /** @description The next page, as `<url>; rel="next"` (RFC 8288); absent on the last page */
+          Link?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditExceptionPage'];
+          'text/csv': string;
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1116,7 +1268,10 @@ export interface operations {
   ContractController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID): a retry with the same key and body returns the first answer */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1658,14 +1813,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The chronology, oldest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrderTimelineView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       414: components['responses']['UriTooLong'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
@@ -1687,19 +1847,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The appeal, lodged */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrderAppealView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1721,19 +1888,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The appeal with its outcome */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrderAppealView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1754,19 +1928,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The application, awaiting the court */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrderApplicationView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1788,19 +1969,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The application with its outcome */
       200: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrderApplicationView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -1865,19 +2053,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The compliance record, with any enforcement case it opened */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComplianceView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -2042,19 +2237,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The requirement added */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrderRequirementSummary'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];
@@ -2075,19 +2277,26 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The session scheduled */
       201: {
         headers: {
           /** @description The ids of the events this write produced, comma-separated. Pass them to a read model as `after=` (agency-views) to read your own write; absent when the write produced none */
           'Baton-Events'?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['RuleBroken'];
       429: components['responses']['TooManyRequests'];
       431: components['responses']['HeadersTooLarge'];
       503: components['responses']['Unavailable'];

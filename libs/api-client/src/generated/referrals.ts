@@ -381,8 +381,16 @@ export interface components {
     };
     ReferralDecisionView: {
       allocatedTeamId?: string;
-      /** @description The person the family is allocated to */
-      allocatedWorker?: components['schemas']['PersonRefView'];
+      /**
+       * @description The worker the family is allocated to, by `personId` from the authority's people
+       * @example hub-triager
+       */
+      allocatedWorkerId?: string;
+      /**
+       * @description The allocated worker’s name, as the people list had it
+       * @example Tamsin Quillfeather
+       */
+      allocatedWorkerName?: string;
       /** Format: date-time */
       decidedAt: string;
       decidedBy: components['schemas']['PersonRefView'];

@@ -18,7 +18,8 @@ export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonical(body)).digest('hex');
 }
 
-export type IdempotencyClaim = { replay: false } | { replay: true; resourceId: string };
+/** A replay names the resource the first request made and the events it produced (for its `Baton-Events`). */
+export type IdempotencyClaim = { replay: false } | { replay: true; resourceId: string; eventIds: string[] };
 
 /**
  * `Idempotency-Key` for creating writes. Claimed inside the create's own transaction: the same key
@@ -37,9 +38,9 @@ export async function claimIdempotencyKey(
   );
   if (inserted.length > 0) return { replay: false };
   const [prior] = (await manager.query(
-    'SELECT request_hash, resource_id FROM idempotency_key WHERE scope = $1 AND key = $2',
+    'SELECT request_hash, resource_id, event_ids FROM idempotency_key WHERE scope = $1 AND key = $2',
     [claim.scope, claim.key],
-  )) as { request_hash: string; resource_id: string }[];
+  )) as { request_hash: string; resource_id: string; event_ids: string[] }[];
   if (prior.request_hash !== hash) {
     throw ProblemException.of(
       422,
@@ -53,7 +54,23 @@ export async function claimIdempotencyKey(
       },
     );
   }
-  return { replay: true, resourceId: prior.resource_id };
+  return { replay: true, resourceId: prior.resource_id, eventIds: prior.event_ids };
+}
+
+/**
+ * Keeps the ids of the events a claimed write produced with its key, in the write's transaction, so that a retry
+ * answers with the same `Baton-Events` as the first request (and a client can still read its own write).
+ */
+export async function recordIdempotentEvents(
+  manager: EntityManager,
+  claim: { scope: string; key: string },
+  eventIds: readonly string[],
+): Promise<void> {
+  await manager.query('UPDATE idempotency_key SET event_ids = $3 WHERE scope = $1 AND key = $2', [
+    claim.scope,
+    claim.key,
+    [...new Set(eventIds)],
+  ]);
 }
 
 /** Creates the idempotency_key table; services list it among their migrations. */
@@ -73,5 +90,18 @@ export class CreateIdempotencyKeys1763900000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TABLE idempotency_key');
+  }
+}
+
+/** Keeps the events each claimed write produced, for a replay's `Baton-Events`; listed after the table's creation. */
+export class AddIdempotencyEventIds1763900000001 implements MigrationInterface {
+  name = 'AddIdempotencyEventIds1763900000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE idempotency_key ADD COLUMN event_ids text[] NOT NULL DEFAULT '{}'`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE idempotency_key DROP COLUMN event_ids');
   }
 }

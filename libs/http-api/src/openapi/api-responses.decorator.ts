@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtension, ApiExtraModels, ApiHeader, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiExtension, ApiExtraModels, ApiHeader, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { HeadersObject } from '@nestjs/swagger';
 
 /** The operation-specific problems a decorator may declare; the document adds the ones every operation can give. */
@@ -12,6 +12,10 @@ export const RESPONSE_HEADERS = {
     schema: { type: 'string', example: '"3"' },
   },
   Location: { description: 'Where the created resource is read', schema: { type: 'string', format: 'uri-reference' } },
+  Link: {
+    description: 'The next page, as `<url>; rel="next"` (RFC 8288); absent on the last page',
+    schema: { type: 'string' },
+  },
   'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer', minimum: 0 } },
   'Baton-Position': {
     description: 'The event stream position the views had applied when this answer was read',
@@ -38,7 +42,11 @@ export interface SuccessOptions {
   headers?: ResponseHeaderName[];
   /** The body's media type when it is not JSON (a CSV report, an event stream). */
   contentType?: string;
+  /** The same answer is also given as CSV (`?format=csv` or `Accept: text/csv`): declares `text/csv` beside JSON. */
+  csv?: boolean;
 }
+
+const CSV = { 'text/csv': { schema: { type: 'string', description: 'RFC 4180 CSV with a header row' } } } as const;
 
 /** The success response of an operation: its status, body class and the headers it sends. */
 export function ApiSuccess(status: number, options: SuccessOptions): MethodDecorator {
@@ -66,12 +74,38 @@ export function ApiSuccess(status: number, options: SuccessOptions): MethodDecor
     );
   }
   const [type, isArray] = Array.isArray(options.type) ? [options.type[0], true] : [options.type, false];
+  if (options.csv && type) {
+    const ref = { $ref: getSchemaPath(type) };
+    return applyDecorators(
+      ApiExtraModels(type),
+      ApiResponse({
+        status,
+        description: options.description,
+        ...withHeaders,
+        content: { 'application/json': { schema: isArray ? { type: 'array', items: ref } : ref }, ...CSV },
+      }),
+    );
+  }
   return ApiResponse({
     status,
     description: options.description,
     ...withHeaders,
     ...(type ? { type, isArray } : {}),
   });
+}
+
+/** An example request body, as the document shows it: typed as its DTO, so it keeps the DTO's shape. */
+export interface RequestExample<T> {
+  summary: string;
+  value: T;
+}
+
+/**
+ * The operation's request body and an example of it. Keep the example beside its DTO
+ * (`export const openPlanExample: RequestExample<OpenPlanDto> = {...}`), with invented data only.
+ */
+export function ApiExampleBody<T extends object>(type: Type<T>, example: RequestExample<T>): MethodDecorator {
+  return ApiBody({ type, examples: { example: { summary: example.summary, value: example.value } } });
 }
 
 /** An update under optimistic concurrency: `If-Match` with the ETag read (428 without it, 412 when stale). */

@@ -12,6 +12,11 @@ export function noteProducedEvents(ids: readonly string[]): void {
   produced.getStore()?.push(...ids);
 }
 
+/** The ids of the events noted so far while this HTTP request is handled (none outside one). */
+export function producedEventIds(): readonly string[] {
+  return [...(produced.getStore() ?? [])];
+}
+
 /**
  * Read-your-writes across services: a write's answer names the events it produced (`Baton-Events`), which a read
  * model accepts as `after=` and answers once it has applied them. Only the outbox's own appends count (records of

@@ -1,4 +1,4 @@
-import { genesisHash, linkHash, type ChainHead } from './ledger-chain.js';
+import { contentDigest, genesisHash, linkHash, readLink, type ChainHead } from './ledger-chain.js';
 
 /** What went wrong at the first broken link. */
 export type BrokenLinkProblem =
@@ -6,8 +6,10 @@ export type BrokenLinkProblem =
   | 'sequence-gap'
   /** The entry does not point at the previous entry's hash: entries were removed or reordered. */
   | 'previous-hash-mismatch'
-  /** The entry's content does not hash to its recorded hash: it was altered. */
+  /** The entry's content (or its link) does not hash to what the chain recorded: it was altered. */
   | 'content-altered'
+  /** The entry's content is gone and no erasure entry after it says it was erased. */
+  | 'content-missing'
   /** A signed checkpoint records another hash at this position: the chain was rewritten from here on. */
   | 'checkpoint-mismatch'
   /** A signed checkpoint lies beyond the chain's end: entries at the end were removed. */
@@ -26,9 +28,12 @@ export interface BrokenLink {
   found: string;
 }
 
+/** An entry as stored: form 1 has no link (its content is what is chained); form 2's content and salt may be erased. */
 export interface StoredEntryLink {
   seq: number;
-  canonical: string;
+  canonical: string | null;
+  salt?: string | null;
+  link?: string | null;
   prevHash: string;
   hash: string;
 }
@@ -47,6 +52,8 @@ export class ChainWalker {
   private seq = 0;
   private hash: string;
   private broken?: BrokenLink;
+  /** Positions whose content is gone, until an erasure entry after them says it erased them. */
+  private readonly erased = new Set<number>();
   private readonly anchors: Map<number, string>;
 
   constructor(tenant: string, anchors: readonly ChainAnchor[] = []) {
@@ -61,8 +68,19 @@ export class ChainWalker {
     if (entry.seq !== expectedSeq)
       return this.fail(expectedSeq, 'sequence-gap', String(expectedSeq), String(entry.seq));
     if (entry.prevHash !== this.hash) return this.fail(entry.seq, 'previous-hash-mismatch', this.hash, entry.prevHash);
-    const recomputed = linkHash(this.hash, entry.canonical);
+    const chained = entry.link ?? entry.canonical;
+    if (chained === null) return this.fail(entry.seq, 'content-missing', 'the entry as written', 'no content');
+    const recomputed = linkHash(this.hash, chained);
     if (recomputed !== entry.hash) return this.fail(entry.seq, 'content-altered', recomputed, entry.hash);
+    if (entry.link) {
+      const link = readLink(entry.link);
+      if (entry.canonical === null) this.erased.add(entry.seq);
+      else {
+        const digest = contentDigest(entry.salt ?? '', entry.canonical);
+        if (digest !== link.contentDigest) return this.fail(entry.seq, 'content-altered', link.contentDigest, digest);
+      }
+      for (const seq of link.erases ?? []) this.erased.delete(seq);
+    }
     const anchored = this.anchors.get(entry.seq);
     if (anchored !== undefined && anchored !== entry.hash) {
       return this.fail(entry.seq, 'checkpoint-mismatch', anchored, entry.hash);
@@ -80,6 +98,10 @@ export class ChainWalker {
 
   /** After the last entry: checks the end of the chain against the checkpoints and the stored head. */
   finish(head: ChainHead | undefined): ChainVerdict {
+    if (!this.broken && this.erased.size > 0) {
+      const first = [...this.erased].reduce((a, b) => Math.min(a, b));
+      this.fail(first, 'content-missing', 'an erasure entry naming it', 'no content and no erasure entry');
+    }
     if (!this.broken) {
       const beyond = [...this.anchors.keys()].filter((seq) => seq > this.seq).sort((a, b) => a - b)[0];
       if (beyond !== undefined)

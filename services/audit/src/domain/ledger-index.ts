@@ -85,15 +85,28 @@ export interface StoredIndex extends Omit<LedgerIndex, 'occurredAt'> {
   occurredAt: Date;
 }
 
-/**
- * The first lookup column whose stored value disagrees with the entry's canonical text, or undefined when all
- * agree. Times compare as instants, ids as the entry wrote them (uuids without regard to case).
- */
-export function indexMismatch(stored: StoredIndex, canonical: string): string | undefined {
+/** An entry's place and lookup values as its content or its link states them. */
+export interface StatedIndex {
+  tenant: string;
+  seq: number;
+  index: LedgerIndex;
+}
+
+/** The index an entry's content states (its envelope, re-derived). */
+export function indexOfContent(canonical: string): StatedIndex {
   const entry = JSON.parse(canonical) as { tenant: string; seq: number; event: Envelope };
-  const derived = ledgerIndexOf(entry.event);
-  if (stored.tenant !== entry.tenant) return 'tenant';
-  if (stored.seq !== entry.seq) return 'seq';
+  return { tenant: entry.tenant, seq: entry.seq, index: ledgerIndexOf(entry.event) };
+}
+
+/**
+ * The first lookup column whose stored value disagrees with what the entry states (its content re-derived, or
+ * its form-2 link once the content is erased), or undefined when all agree. Times compare as instants, ids as the
+ * entry wrote them (uuids without regard to case).
+ */
+export function indexMismatch(stored: StoredIndex, stated: StatedIndex): string | undefined {
+  const derived = stated.index;
+  if (stored.tenant !== stated.tenant) return 'tenant';
+  if (stored.seq !== stated.seq) return 'seq';
   if (stored.occurredAt.getTime() !== Date.parse(derived.occurredAt)) return 'occurredAt';
   if (stored.eventId.toLowerCase() !== derived.eventId.toLowerCase()) return 'eventId';
   const fields = ['eventType', 'source', 'subject', 'actor', 'actorAgency', 'actorRole', 'lawfulBasis'] as const;

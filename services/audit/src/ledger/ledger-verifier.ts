@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { checkpointSignatureValid, type SignedCheckpoint } from '../domain/checkpoint.js';
 import { ChainWalker, type ChainAnchor, type ChainVerdict } from '../domain/chain-verification.js';
-import { indexMismatch, type StoredIndex } from '../domain/ledger-index.js';
+import { indexMismatch, indexOfContent, type StatedIndex, type StoredIndex } from '../domain/ledger-index.js';
+import type { EntryLink } from '../domain/ledger-chain.js';
 import type { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 
 /** Runs one SQL statement; the service passes its DataSource, the CLI a plain `pg` client. */
@@ -36,6 +37,14 @@ function storedIndexOf(row: Record<string, unknown>): StoredIndex {
   };
 }
 
+/** What an entry states of itself: its content re-derived while it has one, else its form-2 link. */
+function statedIndexOf(row: Record<string, unknown>): StatedIndex | undefined {
+  if (row.canonical !== null) return indexOfContent(row.canonical as string);
+  if (row.link === null) return undefined; // nothing states it: the walk reports the missing content
+  const link = JSON.parse(row.link as string) as EntryLink;
+  return { tenant: link.tenant, seq: link.seq, index: link.index };
+}
+
 /** Rows read per round trip: the walk holds one page at a time, so memory does not grow with the ledger. */
 const PAGE = 5_000;
 
@@ -59,18 +68,21 @@ export async function verifyLedger(
   let after = 0;
   for (;;) {
     const rows = await query(
-      `SELECT seq, canonical, prev_hash, hash${options.deep ? `, ${INDEX_COLUMNS}` : ''} FROM ledger_entry
+      `SELECT seq, canonical, content_salt, link, prev_hash, hash${options.deep ? `, ${INDEX_COLUMNS}` : ''} FROM ledger_entry
        WHERE tenant = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
       [tenant, after, head?.seq ?? Number.MAX_SAFE_INTEGER, PAGE],
     );
     let going = true;
     for (const row of rows) {
-      const wrong = options.deep ? indexMismatch(storedIndexOf(row), row.canonical as string) : undefined;
+      const stated = options.deep ? statedIndexOf(row) : undefined;
+      const wrong = stated ? indexMismatch(storedIndexOf(row), stated) : undefined;
       if (wrong)
         going = walker.reject(Number(row.seq), 'index-mismatch', `${wrong} as the entry says`, `stored ${wrong}`);
       going &&= walker.accept({
         seq: Number(row.seq),
-        canonical: row.canonical as string,
+        canonical: row.canonical as string | null,
+        salt: row.content_salt as string | null,
+        link: row.link as string | null,
         prevHash: row.prev_hash as string,
         hash: row.hash as string,
       });

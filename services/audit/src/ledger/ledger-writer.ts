@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@baton/calendar';
 import { chainEvents, genesisHash, type ChainHead, type ChainedEntry } from '../domain/ledger-chain.js';
-import { ledgerIndexOf } from '../domain/ledger-index.js';
-import { insertLedgerRows, type LedgerRow } from './ledger-rows.js';
+import { reportFactsOf } from '../domain/reports/report-facts.js';
+import { insertLedgerRows, insertReportFacts, type LedgerRow } from './ledger-rows.js';
 
 /**
  * Appends events to the tenants' chains. Within the caller's transaction it takes each tenant's head row lock
@@ -31,11 +31,12 @@ export class LedgerWriter {
       const inOrder = byTenant.get(tenant) as object[];
       const chained = chainEvents(tenant, heads.get(tenant) as ChainHead, inOrder, recordedAt);
       chained.forEach((entry, i) =>
-        rows.push({ entry, recordedAt, index: ledgerIndexOf(inOrder[i] as Record<string, unknown>) }),
+        rows.push({ entry, recordedAt, facts: reportFactsOf(inOrder[i] as Record<string, unknown>) }),
       );
       lastOf.push(chained[chained.length - 1]);
     }
     await insertLedgerRows((sql, params) => manager.query(sql, params), rows);
+    await insertReportFacts((sql, params) => manager.query(sql, params), rows);
     await manager.query(
       `UPDATE ledger_head h SET seq = v.seq, hash = v.hash, updated_at = now()
        FROM unnest($1::text[], $2::bigint[], $3::text[]) AS v(tenant, seq, hash) WHERE h.tenant = v.tenant`,

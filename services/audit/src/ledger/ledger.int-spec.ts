@@ -1,6 +1,6 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { DataSource } from 'typeorm';
 import { startAuditTestApp, type AuditTestApp } from '../testing/audit-test-app.js';
 import { accessed, EventPublisher, referralReceived } from '../testing/ledger-events.fixture.js';
@@ -41,7 +41,9 @@ describe('the ledger', () => {
   }
 
   async function get(path: string, person = 'audit-officer'): Promise<Response> {
-    return fetch(`${audit.url}${path}`, { headers: { authorization: `Bearer ${await audit.tokenFor(person)}` } });
+    // Every answer is held to the committed OpenAPI document.
+    const headers = { authorization: `Bearer ${await audit.tokenFor(person)}` };
+    return ApiContract.of('audit').fetch(audit.url, path, { headers });
   }
 
   it('records every event, in stream order, on one chain per tenant', async () => {
@@ -112,10 +114,14 @@ describe('the ledger', () => {
     const report = (await res.json()) as { latestCheckpoint: unknown };
     expect(report).toMatchObject({ tenant: 'demo', ok: true, entries: await entries(), checkpointsChecked: 1 });
     expect(report.latestCheckpoint).toMatchObject({ tenant: 'demo', count: await entries() });
+    const listed = (await (await get('/v1/ledger/checkpoints')).json()) as { keyId: string; checkpoints: unknown[] };
+    expect(listed.checkpoints).toEqual([
+      expect.objectContaining({ statement: expect.objectContaining({ keyId: listed.keyId, tenant: 'demo' }) }),
+    ]);
   });
 
   it('lets only auditors and managers verify', async () => {
     expect((await get('/v1/ledger/verification', 'school-dsl')).status).toBe(403);
-    expect((await fetch(`${audit.url}/v1/ledger/verification`)).status).toBe(401);
+    expect((await ApiContract.of('audit').fetch(audit.url, '/v1/ledger/verification')).status).toBe(401);
   });
 });

@@ -1,14 +1,12 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import pg from 'pg';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
-import { openDatabase } from '@baton/persistence';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { DataSource } from 'typeorm';
-import { AUDIT_MIGRATIONS } from '../app.module.js';
 import { CheckpointJob } from '../checkpoint/checkpoint.job.js';
 import { startAuditTestApp, type AuditTestApp } from '../testing/audit-test-app.js';
 import { accessed, EventPublisher, referralReceived } from '../testing/ledger-events.fixture.js';
-import { verifyLedger, type VerificationReport } from './ledger-verifier.js';
+import { snapshotLedger, verifyTamperedCopy as verifyTampered, type LedgerSnapshot } from '../testing/tampered-copy.js';
 
 const ENTRIES = 12;
 
@@ -20,8 +18,7 @@ describe('tampering with a copy of the ledger', () => {
   let infra: TestInfra;
   let audit: AuditTestApp;
   let nc: NatsConnection;
-  let original: string;
-  let head: { tenant: string; seq: string; hash: string };
+  let original: LedgerSnapshot;
 
   beforeAll(async () => {
     infra = await provisionTestInfra('audit tamper');
@@ -37,8 +34,7 @@ describe('tampering with a copy of the ledger', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     await audit.app.get(CheckpointJob).writeDue();
-    [{ original }] = await db.query('SELECT json_agg(l ORDER BY seq)::text AS original FROM ledger_entry l');
-    [head] = await db.query('SELECT tenant, seq, hash FROM ledger_head');
+    original = await snapshotLedger(db);
   });
 
   afterAll(async () => {
@@ -47,39 +43,8 @@ describe('tampering with a copy of the ledger', () => {
     await infra?.dispose();
   });
 
-  /** A fresh copy of the ledger, tampered with by `tamper` as a superuser with the append-only triggers off. */
-  async function verifyTamperedCopy(
-    name: string,
-    tamper: (client: pg.Client) => Promise<unknown>,
-    deep = false,
-  ): Promise<VerificationReport> {
-    const url = await infra.createDatabase(name);
-    const copy = await openDatabase({ url, entities: [], migrations: AUDIT_MIGRATIONS });
-    await copy.destroy();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(
-        'INSERT INTO ledger_entry SELECT * FROM json_populate_recordset(null::ledger_entry, $1::json)',
-        [original],
-      );
-      await client.query('INSERT INTO ledger_head (tenant, seq, hash) VALUES ($1, $2, $3)', [
-        head.tenant,
-        head.seq,
-        head.hash,
-      ]);
-      await client.query('ALTER TABLE ledger_entry DISABLE TRIGGER USER');
-      await tamper(client);
-      return await verifyLedger(
-        async (sql, params) => (await client.query(sql, params)).rows,
-        'demo',
-        audit.checkpoints,
-        { deep },
-      );
-    } finally {
-      await client.end();
-    }
-  }
+  const verifyTamperedCopy = (name: string, tamper: (client: pg.Client) => Promise<unknown>, deep = false) =>
+    verifyTampered(infra, original, audit.checkpoints, name, tamper, { deep });
 
   it('verifies an untouched copy', async () => {
     expect(await verifyTamperedCopy('untouched', async () => undefined)).toMatchObject({
@@ -141,7 +106,7 @@ describe('tampering with a copy of the ledger', () => {
   it("tells Prometheus when a verification of the service's own ledger finds a broken link", async () => {
     const verify = async (): Promise<string> => {
       const token = await audit.tokenFor('audit-officer');
-      const response = await fetch(`${audit.url}/v1/ledger/verification`, {
+      const response = await ApiContract.of('audit').fetch(audit.url, '/v1/ledger/verification', {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(response.status).toBe(200);

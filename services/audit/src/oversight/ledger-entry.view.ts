@@ -1,7 +1,11 @@
+import type { EntryLink } from '../domain/ledger-chain.js';
+
 /** A ledger row as the oversight queries read it. */
 export interface LedgerRow {
   seq: string;
-  canonical: string;
+  /** Null once the entry's content is erased; its link still says what it was about. */
+  canonical: string | null;
+  link: string | null;
   family_ids: string[];
 }
 
@@ -19,6 +23,8 @@ export interface LedgerEntryView {
   actorRole?: string;
   familyIds: string[];
   data: Record<string, unknown>;
+  /** True when the entry's content was erased under a retention rule or an erasure request (its data is empty). */
+  contentErased?: boolean;
 }
 
 /** An access to a family's record: who, what, when, from where and why. */
@@ -45,7 +51,29 @@ interface Envelope {
   data: Record<string, unknown>;
 }
 
+/** An erased entry as its link states it: what, when and who, with the content gone. */
+function erasedEntryView(row: LedgerRow): LedgerEntryView {
+  const link = JSON.parse(row.link as string) as EntryLink;
+  const i = link.index;
+  return {
+    seq: Number(row.seq),
+    recordedAt: link.recordedAt,
+    eventId: i.eventId,
+    type: i.eventType,
+    source: i.source,
+    subject: i.subject,
+    time: i.occurredAt,
+    actor: i.actor,
+    ...(i.actorAgency ? { actorAgency: i.actorAgency } : {}),
+    ...(i.actorRole ? { actorRole: i.actorRole } : {}),
+    familyIds: row.family_ids,
+    data: {},
+    contentErased: true,
+  };
+}
+
 export function entryView(row: LedgerRow): LedgerEntryView {
+  if (row.canonical === null) return erasedEntryView(row);
   const entry = JSON.parse(row.canonical) as { recordedAt: string; event: Envelope };
   const e = entry.event;
   return {

@@ -6,7 +6,7 @@ import { redactionReview, type RedactionMark } from '../domain/redaction-review.
 import { accessView, entryView, type AccessView, type LedgerEntryView, type LedgerRow } from './ledger-entry.view.js';
 
 const ACCESS = 'baton.access.%';
-const COLUMNS = 'seq, canonical, family_ids';
+const COLUMNS = 'seq, canonical, link, family_ids';
 
 export interface PageQuery {
   cursor?: string;

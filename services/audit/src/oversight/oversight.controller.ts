@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { Origin, type RequestOrigin, ApiTag } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
 import { BreakGlassQueryDto, PageQueryDto } from './oversight-query.dto.js';
 import { OversightQueries } from './oversight-queries.js';
+import { AccessPage, RecordHistoryView, SubjectAccessExportView } from './oversight.responses.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -26,6 +27,8 @@ export class OversightController {
 
   @Get('families/:familyId/accesses')
   @ApiOperation({ summary: "Who accessed this family's records, when, from where and why (newest first)" })
+  @ApiSuccess(200, { description: 'A page of accesses, newest first', type: AccessPage })
+  @ApiProblems(403, 404)
   async familyAccesses(
     @CurrentCaller() caller: Caller,
     @Param('familyId', new ParseUUIDPipe({ version: 'all' })) familyId: string,
@@ -42,6 +45,8 @@ export class OversightController {
 
   @Get('records/:recordId/history')
   @ApiOperation({ summary: 'Everything done to one referral, plan, order or contract, and every access to it' })
+  @ApiSuccess(200, { description: "The record's ledger entries, oldest first", type: RecordHistoryView })
+  @ApiProblems(403, 404)
   async recordHistory(
     @CurrentCaller() caller: Caller,
     @Param('recordId') recordId: string,
@@ -63,6 +68,8 @@ export class OversightController {
   @ApiOperation({
     summary: 'Accesses that relied on a lawful basis (safeguarding override, break-glass), newest first',
   })
+  @ApiSuccess(200, { description: 'A page of accesses, newest first', type: AccessPage })
+  @ApiProblems(403)
   async breakGlass(@CurrentCaller() caller: Caller, @Query() q: BreakGlassQueryDto, @Origin() origin: RequestOrigin) {
     const page = await this.queries.breakGlass(caller, { ...q, limit: q.limit ?? DEFAULT_LIMIT });
     const records = page.items.flatMap((a) => a.familyIds.map((familyId) => ({ id: a.eventId, familyId })));
@@ -73,6 +80,8 @@ export class OversightController {
   @Get('subjects/:personId/export')
   @Roles('auditor')
   @ApiOperation({ summary: 'Subject access: everything held about one person, with parts marked for redaction review' })
+  @ApiSuccess(200, { description: 'The export, each record with its redaction marks', type: SubjectAccessExportView })
+  @ApiProblems(403, 404)
   async subjectAccess(
     @CurrentCaller() caller: Caller,
     @Param('personId') personId: string,

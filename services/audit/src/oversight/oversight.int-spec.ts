@@ -1,6 +1,6 @@
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { provisionTestInfra, type TestInfra } from '@baton/testing';
+import { ApiContract, provisionTestInfra, type TestInfra } from '@baton/testing';
 import { DataSource } from 'typeorm';
 import { startAuditTestApp, type AuditTestApp } from '../testing/audit-test-app.js';
 import { accessed, CHILD, EventPublisher, FAMILY, referralReceived } from '../testing/ledger-events.fixture.js';
@@ -40,7 +40,8 @@ describe('oversight queries for managers and data-protection officers', () => {
   }
 
   async function get(path: string, person: string): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${audit.url}${path}`, {
+    // Every answer is held to the committed OpenAPI document.
+    const res = await ApiContract.of('audit').fetch(audit.url, path, {
       headers: { authorization: `Bearer ${await audit.tokenFor(person)}` },
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };

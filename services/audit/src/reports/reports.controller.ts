@@ -1,10 +1,19 @@
 import { Controller, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, hasRole, Roles, type Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
-import { ApiTag, flatten, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  flatten,
+  Origin,
+  ProblemException,
+  toCsv,
+  type RequestOrigin,
+} from '@baton/http-api';
 import { TenantDirectory } from '@baton/tenancy';
 import { annexAList1, annexAList2, annexAList3, type AnnexANames } from '../domain/reports/annex-a.js';
 import { eventsOfAgency, factsOfAgency, foldCaseFacts } from '../domain/reports/case-facts.js';
@@ -14,6 +23,14 @@ import { reportCard } from '../domain/reports/report-card.js';
 import { waitingTimes } from '../domain/reports/waiting-times.js';
 import { ReportData } from './report-data.js';
 import { lookbackOf, periodOf, ReportQueryDto } from './report-query.dto.js';
+import {
+  AnnexAListView,
+  CinCensusView,
+  EnforcementEvidenceView,
+  PastDeadlineView,
+  ReportCardView,
+  WaitingTimesView,
+} from './reports.responses.js';
 
 export const PARENTING_BASE_URL = Symbol('PARENTING_BASE_URL');
 
@@ -33,8 +50,13 @@ export class ReportsController {
   ) {}
 
   @Get('waiting-times')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Receipt → decision → plan: median and 90th percentile; referrals past their deadline' })
+  @ApiSuccess(200, {
+    description: 'The figures (as CSV: one measure,value row per figure)',
+    type: WaitingTimesView,
+    csv: true,
+  })
+  @ApiProblems(403, 422)
   async waitingTimes(
     @CurrentCaller() caller: Caller,
     @Query() q: ReportQueryDto,
@@ -56,10 +78,15 @@ export class ReportsController {
   }
 
   @Get('waiting-times/past-deadline')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'Referrals of the period past their decision deadline: awaiting a decision, or decided late',
   })
+  @ApiSuccess(200, {
+    description: 'The referrals past their deadline (as CSV: one row each)',
+    type: PastDeadlineView,
+    csv: true,
+  })
+  @ApiProblems(403, 422)
   async pastDeadline(
     @CurrentCaller() caller: Caller,
     @Query() q: ReportQueryDto,
@@ -83,8 +110,13 @@ export class ReportsController {
   }
 
   @Get('report-card')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Outcomes-based accountability: how much, how well, is anyone better off' })
+  @ApiSuccess(200, {
+    description: 'The report card (as CSV: one measure,value row per figure)',
+    type: ReportCardView,
+    csv: true,
+  })
+  @ApiProblems(403, 422)
   async reportCard(
     @CurrentCaller() caller: Caller,
     @Query() q: ReportQueryDto,
@@ -105,8 +137,9 @@ export class ReportsController {
   }
 
   @Get('annex-a/:list')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Ofsted ILACS Annex A list 1 (contacts), 2 (early help) or 3 (referrals) for a window' })
+  @ApiSuccess(200, { description: 'The list (as CSV: the template’s columns)', type: AnnexAListView, csv: true })
+  @ApiProblems(403, 404, 422)
   async annexA(
     @CurrentCaller() caller: Caller,
     @Param('list', ParseIntPipe) list: number,
@@ -139,10 +172,11 @@ export class ReportsController {
   }
 
   @Get('cin-census/referrals')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'CIN census referral items (referral date, source, NFA, closure date and reason incl. RC9)',
   })
+  @ApiSuccess(200, { description: 'The referral items (as CSV: the census columns)', type: CinCensusView, csv: true })
+  @ApiProblems(403, 422)
   async cinCensus(
     @CurrentCaller() caller: Caller,
     @Query() q: ReportQueryDto,
@@ -159,8 +193,13 @@ export class ReportsController {
   }
 
   @Get('parenting-enforcement')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: "Each order breach's enforcement with its ledger evidence, linked to parenting's reports" })
+  @ApiSuccess(200, {
+    description: 'Each case with its evidence (as CSV: one row each, evidence as seq:hash)',
+    type: EnforcementEvidenceView,
+    csv: true,
+  })
+  @ApiProblems(403, 422)
   async parentingEnforcement(
     @CurrentCaller() caller: Caller,
     @Query() q: ReportQueryDto,

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor, requireIfMatch } from '@baton/http-api';
-import { PreferenceDto, type EmailMode } from './dto/preference.dto.js';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor, requireIfMatch, ApiExampleBody } from '@baton/http-api';
+import { PreferenceDto, type EmailMode, preferenceExample } from './dto/preference.dto.js';
 import { PreferenceView as PreferenceViewSchema } from '../notifications.responses.js';
 
 interface PreferenceView {
@@ -33,6 +33,7 @@ export class PreferenceController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'My preference, changed', type: PreferenceViewSchema, headers: ['ETag'] })
   @ApiProblems(412, 428)
+  @ApiExampleBody(PreferenceDto, preferenceExample)
   async put(
     @CurrentCaller() caller: Caller,
     @Body() body: PreferenceDto,

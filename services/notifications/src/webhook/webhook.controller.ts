@@ -2,8 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nest
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
-import { RegisterWebhookDto, RotateSecretDto } from './dto/register-webhook.dto.js';
+import { ApiProblems, ApiSuccess, ApiTag, etagFor, ApiExampleBody } from '@baton/http-api';
+import {
+  RegisterWebhookDto,
+  RotateSecretDto,
+  registerWebhookExample,
+  rotateSecretExample,
+} from './dto/register-webhook.dto.js';
 import { WebhookEndpoints, type WebhookEndpointView } from './webhook-endpoints.js';
 import {
   WebhookEndpointList,
@@ -29,6 +34,7 @@ export class WebhookController {
     headers: ['ETag', 'Location'],
   })
   @ApiProblems(403, 422)
+  @ApiExampleBody(RegisterWebhookDto, registerWebhookExample)
   async register(
     @CurrentCaller() caller: Caller,
     @Body() body: RegisterWebhookDto,
@@ -60,6 +66,7 @@ export class WebhookController {
   @ApiOperation({ summary: 'A new signing secret; the previous one keeps signing for the overlap' })
   @ApiSuccess(200, { description: 'The endpoint and its new signing secret', type: WebhookEndpointWithSecretView })
   @ApiProblems(403, 404)
+  @ApiExampleBody(RotateSecretDto, rotateSecretExample)
   async rotate(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

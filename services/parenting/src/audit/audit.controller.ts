@@ -1,15 +1,16 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
-import { ApiTag, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, Origin, ProblemException, toCsv, type RequestOrigin } from '@baton/http-api';
 import { OrderLoader } from '../order/order.loader.js';
 import { ConsistencyQueries } from './consistency.queries.js';
 import { ConsistencyQueryDto, ExceptionsQueryDto } from './dto/audit-query.dto.js';
 import { ExceptionQueries, type AuditException } from './exception.queries.js';
+import { AuditExceptionPage, ConsistencyReportView, OrderTimelineView } from '../parenting.responses.js';
 
 const EXCEPTION_COLUMNS: (keyof AuditException)[] = [
   'kind',
@@ -39,6 +40,8 @@ export class AuditController {
 
   @Get('orders/:id/timeline')
   @ApiOperation({ summary: "An order's complete chronology: requirements, sessions, compliance, enforcement, court" })
+  @ApiSuccess(200, { description: 'The chronology, oldest first', type: OrderTimelineView })
+  @ApiProblems(403, 404)
   async timeline(@CurrentCaller() caller: Caller, @Param('id') id: string, @Origin() origin: RequestOrigin) {
     return this.dataSource.transaction(async (manager) => {
       const order = await this.orders.forHolder(manager, caller, id);
@@ -68,7 +71,13 @@ export class AuditController {
 
   @Get('audit/exceptions')
   @Roles('manager', 'auditor')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiSuccess(200, {
+    description: 'A page of exceptions (as CSV: one row each, the next page in a Link header)',
+    type: AuditExceptionPage,
+    headers: ['Link'],
+    csv: true,
+  })
+  @ApiProblems(403, 422)
   @ApiOperation({
     summary:
       'Breaches with no timely contact or no decision, unapproved prosecutions, orders past end, long programmes',
@@ -118,6 +127,8 @@ export class AuditController {
       'A decision counts once it has taken effect: a prosecution referral is awaitingApproval (neither decided ' +
       'nor undecided, not in the prosecution share or the median) until approved, and undecided again if rejected.',
   })
+  @ApiSuccess(200, { description: 'The report, one entry per holding agency', type: ConsistencyReportView })
+  @ApiProblems(403, 422)
   async consistencyReport(@CurrentCaller() caller: Caller, @Query() query: ConsistencyQueryDto) {
     if (query.to < query.from)
       throw ProblemException.ruleBroken('to', 'onOrAfterFrom', 'the range ends before it starts');

@@ -130,6 +130,23 @@ describe('a parenting contract from draft to breach, with its evidence', () => {
     expect(JSON.stringify(breachEvent.data)).not.toContain('Car broke down');
   });
 
+  it('answers a retried draft with the same contract and the same Baton-Events', async () => {
+    const body = {
+      familyId: randomUUID(),
+      kind: 'asba-2003-s19',
+      ground: 'irregular-attendance',
+      children: [{ personId: randomUUID(), givenName: 'Alfie', familyName: 'Testcase' }],
+      parents: [{ personId: randomUUID(), givenName: 'Jo', familyName: 'Testcase' }],
+    };
+    const headers = { 'idempotency-key': `draft-${body.familyId}` };
+    const first = await call(service, 'schoolDsl', 'POST', '/v1/contracts', body, headers);
+    const again = await call(service, 'schoolDsl', 'POST', '/v1/contracts', body, headers);
+    expect(first.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(first.headers.get('baton-events')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.headers.get('baton-events')).toBe(first.headers.get('baton-events'));
+  });
+
   it('refuses a kind of contract the agency may not offer', async () => {
     const wrong = await call(service, 'schoolDsl', 'POST', '/v1/contracts', {
       familyId: randomUUID(),

@@ -13,6 +13,8 @@ import {
   Origin,
   ProblemException,
   type RequestOrigin,
+  ApiExampleBody,
+  ApiIdempotencyKey,
 } from '@baton/http-api';
 import { ContractSteps } from './contract-steps.usecase.js';
 import { ContractLoader } from './contract.loader.js';
@@ -27,6 +29,14 @@ import {
   RefuseContractDto,
   ReviewContractDto,
   SignContractDto,
+  draftContractExample,
+  offerContractExample,
+  signContractExample,
+  refuseContractExample,
+  recordContractBreachExample,
+  reviewContractExample,
+  completeContractExample,
+  endContractEarlyExample,
 } from './dto/contract.dto.js';
 import type { ParentingContract } from './parenting-contract.entity.js';
 import { ContractEvidenceView, ParentingContractView } from '../parenting.responses.js';
@@ -49,8 +59,10 @@ export class ContractController {
   @Post()
   @Roles('practitioner', 'manager')
   @ApiOperation({ summary: 'Draft a parenting contract your agency will offer' })
+  @ApiIdempotencyKey()
   @ApiSuccess(201, { description: 'The draft contract', type: ParentingContractView, headers: ['ETag', 'Location'] })
   @ApiProblems(403, 422)
+  @ApiExampleBody(DraftContractDto, draftContractExample)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: DraftContractDto,
@@ -128,6 +140,7 @@ export class ContractController {
   @ApiOperation({ summary: "Offer the contract with the parent's statement, the provider's support and the period" })
   @ApiSuccess(200, { description: 'The contract, offered', type: ParentingContractView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(OfferContractDto, offerContractExample)
   async offer(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -145,6 +158,7 @@ export class ContractController {
   @ApiOperation({ summary: 'Both signatures: the parent and on behalf of the provider (you)' })
   @ApiSuccess(200, { description: 'The contract, signed', type: ParentingContractView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(SignContractDto, signContractExample)
   async sign(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -162,6 +176,7 @@ export class ContractController {
   @ApiOperation({ summary: 'Record that the parent declined to sign (never forced), with date and reason' })
   @ApiSuccess(200, { description: 'The contract, refused', type: ParentingContractView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(RefuseContractDto, refuseContractExample)
   async refuse(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -179,6 +194,7 @@ export class ContractController {
   @ApiOperation({ summary: "Record a breach: date, what, the parent's explanation" })
   @ApiSuccess(200, { description: 'The contract with the breach', type: ParentingContractView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(RecordContractBreachDto, recordContractBreachExample)
   async breach(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -196,6 +212,7 @@ export class ContractController {
   @ApiOperation({ summary: 'Record a review, with the support the parent took up' })
   @ApiSuccess(200, { description: 'The contract with the review', type: ParentingContractView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(ReviewContractDto, reviewContractExample)
   async review(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -213,6 +230,7 @@ export class ContractController {
   @ApiOperation({ summary: 'Record the contract completed at the end of its period' })
   @ApiSuccess(200, { description: 'The contract, completed', type: ParentingContractView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(CompleteContractDto, completeContractExample)
   async complete(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,
@@ -230,6 +248,7 @@ export class ContractController {
   @ApiOperation({ summary: 'Record the contract ended before its period was over' })
   @ApiSuccess(200, { description: 'The contract, ended early', type: ParentingContractView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(EndContractEarlyDto, endContractEarlyExample)
   async endEarly(
     @CurrentCaller() c: Caller,
     @Param('id') id: string,

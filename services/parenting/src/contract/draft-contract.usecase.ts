@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { ContractEvents, type ContractProviderKind } from '@baton/contracts';
-import { claimIdempotencyKey, ProblemException } from '@baton/http-api';
-import { Outbox } from '@baton/messaging';
+import { claimIdempotencyKey, ProblemException, recordIdempotentEvents } from '@baton/http-api';
+import { noteProducedEvents, Outbox, producedEventIds } from '@baton/messaging';
 import { TenantDirectory, type AgencyKind } from '@baton/tenancy';
 import { draftViolations } from '../domain/contract-lifecycle.rules.js';
 import { causeOf, personOf } from '../order/order.events.js';
@@ -87,14 +87,18 @@ export class DraftContract {
       createdAt: now,
     });
     return this.dataSource.transaction(async (manager) => {
+      const scope = `${caller.tenant}/${caller.agencyId}/contracts`;
       if (idempotencyKey) {
         const claim = await claimIdempotencyKey(manager, {
-          scope: `${caller.tenant}/${caller.agencyId}/contracts`,
+          scope,
           key: idempotencyKey,
           body: dto,
           resourceId: contract.id,
         });
-        if (claim.replay) return manager.findOneByOrFail(ParentingContract, { id: claim.resourceId });
+        if (claim.replay) {
+          noteProducedEvents(claim.eventIds);
+          return manager.findOneByOrFail(ParentingContract, { id: claim.resourceId });
+        }
       }
       await manager.insert(ParentingContract, contract);
       await this.outbox.append(
@@ -104,6 +108,7 @@ export class DraftContract {
           parents: contract.parents,
         }),
       );
+      if (idempotencyKey) await recordIdempotentEvents(manager, { scope, key: idempotencyKey }, producedEventIds());
       return contract;
     });
   }

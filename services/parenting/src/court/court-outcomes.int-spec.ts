@@ -29,6 +29,9 @@ describe('requirements, variations, appeals and completion of an order', () => {
     const first = await call(service, 'yotOfficer', 'POST', '/v1/orders', body, headers);
     const again = await call(service, 'yotOfficer', 'POST', '/v1/orders', body, headers);
     expect(again.body.id).toBe(first.body.id);
+    // The retry answers with the events the first request produced (read-your-writes after a retry).
+    expect(first.headers.get('baton-events')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.headers.get('baton-events')).toBe(first.headers.get('baton-events'));
     const other = await call(service, 'yotOfficer', 'POST', '/v1/orders', yotOrder('2026-02-02'), headers);
     expect(other.status).toBe(422);
   });

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, etagFor, ApiExampleBody } from '@baton/http-api';
 import { statusView } from '../order/order.views.js';
 import { ApplyToCourt } from './apply-to-court.usecase.js';
 import { CompleteOrder } from './complete-order.usecase.js';
@@ -12,10 +12,15 @@ import {
   ApplyToCourtDto,
   CompleteOrderDto,
   LodgeAppealDto,
+  applyToCourtExample,
+  applicationOutcomeExample,
+  lodgeAppealExample,
+  appealOutcomeExample,
+  completeOrderExample,
 } from './dto/court.dto.js';
 import { RecordAppeal } from './record-appeal.usecase.js';
 import { RecordApplicationOutcome } from './record-application-outcome.usecase.js';
-import { ParentingOrderView } from '../parenting.responses.js';
+import { OrderAppealView, OrderApplicationView, ParentingOrderView } from '../parenting.responses.js';
 
 @ApiTag('court', 'Applications to court and the court’s decisions')
 @ApiBearerAuth()
@@ -31,6 +36,9 @@ export class CourtController {
 
   @Post('applications')
   @ApiOperation({ summary: 'Apply to the court to vary or discharge the order' })
+  @ApiSuccess(201, { description: 'The application, awaiting the court', type: OrderApplicationView })
+  @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(ApplyToCourtDto, applyToCourtExample)
   async applyToCourt(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -44,6 +52,9 @@ export class CourtController {
   @Post('applications/:applicationId/outcome')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the court's outcome: a granted variation or discharge, a refusal or withdrawal" })
+  @ApiSuccess(200, { description: 'The application with its outcome', type: OrderApplicationView })
+  @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(ApplicationOutcomeDto, applicationOutcomeExample)
   recordOutcome(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -55,6 +66,9 @@ export class CourtController {
 
   @Post('appeals')
   @ApiOperation({ summary: 'Record an appeal lodged against the order' })
+  @ApiSuccess(201, { description: 'The appeal, lodged', type: OrderAppealView })
+  @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(LodgeAppealDto, lodgeAppealExample)
   async lodgeAppeal(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -68,6 +82,9 @@ export class CourtController {
   @Post('appeals/:appealId/outcome')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the outcome of an appeal; allowed quashes the order' })
+  @ApiSuccess(200, { description: 'The appeal with its outcome', type: OrderAppealView })
+  @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(AppealOutcomeDto, appealOutcomeExample)
   decideAppeal(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -82,6 +99,7 @@ export class CourtController {
   @ApiOperation({ summary: 'Record the order completed' })
   @ApiSuccess(200, { description: 'The order, completed', type: ParentingOrderView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(CompleteOrderDto, completeOrderExample)
   async completeOrder(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,

@@ -2,10 +2,17 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiHeader, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
+import { ApiProblems, ApiSuccess, ApiTag, etagFor, ApiExampleBody } from '@baton/http-api';
 import { ApproveProsecution } from './approve-prosecution.usecase.js';
 import { DecideBreach } from './decide-breach.usecase.js';
-import { ApproveProsecutionDto, DecideBreachDto, RecordContactDto } from './dto/enforcement.dto.js';
+import {
+  ApproveProsecutionDto,
+  DecideBreachDto,
+  RecordContactDto,
+  recordContactExample,
+  decideBreachExample,
+  approveProsecutionExample,
+} from './dto/enforcement.dto.js';
 import { enforcementView } from './enforcement.views.js';
 import { RecordContact } from './record-contact.usecase.js';
 import { EnforcementCaseView } from '../parenting.responses.js';
@@ -29,6 +36,7 @@ export class EnforcementController {
   @ApiHeader(IF_MATCH)
   @ApiSuccess(200, { description: 'The case with the contact', type: EnforcementCaseView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(RecordContactDto, recordContactExample)
   async recordContact(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -53,6 +61,7 @@ export class EnforcementController {
   @ApiHeader(IF_MATCH)
   @ApiSuccess(200, { description: 'The case with the decision', type: EnforcementCaseView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(DecideBreachDto, decideBreachExample)
   async recordDecision(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,
@@ -75,6 +84,7 @@ export class EnforcementController {
   @ApiHeader(IF_MATCH)
   @ApiSuccess(200, { description: 'The case with the approval', type: EnforcementCaseView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(ApproveProsecutionDto, approveProsecutionExample)
   async recordApproval(
     @CurrentCaller() caller: Caller,
     @Param('orderId') orderId: string,

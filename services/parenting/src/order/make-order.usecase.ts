@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock } from '@baton/calendar';
 import { OrderEvents } from '@baton/contracts';
-import { claimIdempotencyKey, ProblemException } from '@baton/http-api';
-import { Outbox } from '@baton/messaging';
+import { claimIdempotencyKey, ProblemException, recordIdempotentEvents } from '@baton/http-api';
+import { noteProducedEvents, Outbox, producedEventIds } from '@baton/messaging';
 import { TenantDirectory } from '@baton/tenancy';
 import { appealRouteFor, legalBasisViolations } from '../domain/legal-basis.table.js';
 import { latestRequirementEnd, orderViolations } from '../domain/order-limits.rules.js';
@@ -97,14 +97,18 @@ export class MakeOrder {
     );
 
     return this.dataSource.transaction(async (manager) => {
+      const scope = `${caller.tenant}/${caller.agencyId}/orders`;
       if (idempotencyKey) {
         const claim = await claimIdempotencyKey(manager, {
-          scope: `${caller.tenant}/${caller.agencyId}/orders`,
+          scope,
           key: idempotencyKey,
           body: dto,
           resourceId: order.id,
         });
-        if (claim.replay) return manager.findOneByOrFail(ParentingOrder, { id: claim.resourceId });
+        if (claim.replay) {
+          noteProducedEvents(claim.eventIds);
+          return manager.findOneByOrFail(ParentingOrder, { id: claim.resourceId });
+        }
       }
       await manager.insert(ParentingOrder, order);
       if (requirements.length > 0) await manager.insert(OrderRequirement, requirements);
@@ -127,6 +131,7 @@ export class MakeOrder {
           programmeOmitted: !requirements.some((r) => r.kind === 'programme'),
         }),
       );
+      if (idempotencyKey) await recordIdempotentEvents(manager, { scope, key: idempotencyKey }, producedEventIds());
       return order;
     });
   }

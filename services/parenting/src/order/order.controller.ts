@@ -12,9 +12,10 @@ import {
   etagFor,
   Origin,
   type RequestOrigin,
+  ApiExampleBody,
 } from '@baton/http-api';
 import { ListOrdersQueryDto } from './dto/list-orders.dto.js';
-import { MakeOrderDto } from './dto/make-order.dto.js';
+import { MakeOrderDto, makeOrderExample } from './dto/make-order.dto.js';
 import { MakeOrder } from './make-order.usecase.js';
 import { OrderLoader } from './order.loader.js';
 import { OrderQueries } from './order.queries.js';
@@ -47,6 +48,7 @@ export class OrderController {
   @ApiIdempotencyKey()
   @ApiSuccess(201, { description: 'The order as recorded', type: ParentingOrderView, headers: ['ETag', 'Location'] })
   @ApiProblems(403, 409, 422)
+  @ApiExampleBody(MakeOrderDto, makeOrderExample)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: MakeOrderDto,

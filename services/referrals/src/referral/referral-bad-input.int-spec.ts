@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { TestIssuer, type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
+import { ApiContract, TestIssuer, type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { PEOPLE, schoolReferral, tokenFor } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
@@ -18,7 +18,8 @@ describe('bad input to POST /v1/referrals', () => {
   afterAll(() => running?.stop());
 
   async function post(body: unknown, token?: string, raw?: string) {
-    const response = await fetch(`${service.url}/v1/referrals`, {
+    // Every answer is held to the committed OpenAPI document.
+    const response = await ApiContract.of('referrals').fetch(service.url, '/v1/referrals', {
       method: 'POST',
       headers: {
         authorization: `Bearer ${token ?? (await tokenFor(service.issuer, 'schoolDsl'))}`,
@@ -228,7 +229,7 @@ describe('bad input to POST /v1/referrals', () => {
   });
 
   it('refuses a request with no token', async () => {
-    const response = await fetch(`${service.url}/v1/referrals`, { method: 'GET' });
+    const response = await ApiContract.of('referrals').fetch(service.url, '/v1/referrals', { method: 'GET' });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });

@@ -191,6 +191,14 @@ describe('referral intake and triage over HTTP', () => {
     const second = await call('schoolDsl', 'POST', '/v1/referrals', body, { 'idempotency-key': 'retry-1' });
     expect(second.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
+    // The retry names the events the first request produced, so a client can still read its own write.
+    const produced = first.headers.get('baton-events');
+    const received = await db.query(
+      "SELECT id FROM outbox WHERE type = 'baton.referral.received.v1' AND aggregate_id = $1",
+      [first.body.id],
+    );
+    expect(produced).toBe(received.rows[0].id);
+    expect(second.headers.get('baton-events')).toBe(produced);
     const rows = await db.query(
       'SELECT count(*)::int AS n FROM referral WHERE children @> \'[{"familyName":"Retry"}]\'',
     );

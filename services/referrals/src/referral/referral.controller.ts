@@ -12,14 +12,15 @@ import {
   etagFor,
   Origin,
   type RequestOrigin,
+  ApiExampleBody,
 } from '@baton/http-api';
 import { AccessRecorder } from '@baton/access-log';
 import { relationshipTo, type ReferralRelationship } from '../access/referral-access.policy.js';
 import { ListReferralsQueryDto } from '../triage/dto/queue-query.dto.js';
-import { WithdrawReferralDto } from '../triage/dto/decide-referral.dto.js';
+import { WithdrawReferralDto, withdrawReferralExample } from '../triage/dto/decide-referral.dto.js';
 import { ReferralQueries } from '../triage/referral-queries.js';
 import { WithdrawReferral } from '../withdrawal/withdraw-referral.usecase.js';
-import { CreateReferralDto } from './dto/create-referral.dto.js';
+import { CreateReferralDto, createReferralExample } from './dto/create-referral.dto.js';
 import { ReceiveReferral } from './receive-referral/receive-referral.usecase.js';
 import { ReferralLoader } from './referral.loader.js';
 import type { Referral } from './referral.entity.js';
@@ -50,6 +51,7 @@ export class ReferralController {
   @ApiIdempotencyKey()
   @ApiSuccess(201, { description: 'The referral as received', type: ReferralViewSchema, headers: ['ETag', 'Location'] })
   @ApiProblems(403, 422)
+  @ApiExampleBody(CreateReferralDto, createReferralExample)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateReferralDto,
@@ -107,6 +109,7 @@ export class ReferralController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The referral, withdrawn', type: ReferralViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 428)
+  @ApiExampleBody(WithdrawReferralDto, withdrawReferralExample)
   async withdrawReferral(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -67,8 +67,17 @@ export class ReferralDecisionView {
   @ApiPropertyOptional()
   allocatedTeamId?: string;
 
-  @ApiPropertyOptional({ type: PersonRefView, description: 'The person the family is allocated to' })
-  allocatedWorker?: PersonRefView;
+  @ApiPropertyOptional({
+    example: 'hub-triager',
+    description: "The worker the family is allocated to, by `personId` from the authority's people",
+  })
+  allocatedWorkerId?: string;
+
+  @ApiPropertyOptional({
+    example: 'Tamsin Quillfeather',
+    description: 'The allocated worker’s name, as the people list had it',
+  })
+  allocatedWorkerName?: string;
 }
 
 export class ReferralOutcomeView {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { ReferralEvents } from '@baton/contracts';
-import { EventTap, type ServiceUnderTest, startServiceUnderTest, type TestInfra } from '@baton/testing';
+import { ApiContract, EventTap, type ServiceUnderTest, startServiceUnderTest, type TestInfra } from '@baton/testing';
 import { schoolReferral, tokenFor, type Person } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
@@ -25,7 +25,8 @@ describe('allocating a referral to a worker, by person id', () => {
   });
 
   async function call(person: Person, method: string, path: string, body?: unknown, ifMatch?: string) {
-    const response = await fetch(`${service.url}${path}`, {
+    // Every answer is held to the committed OpenAPI document.
+    const response = await ApiContract.of('referrals').fetch(service.url, path, {
       method,
       headers: {
         authorization: `Bearer ${await tokenFor(service.issuer, person)}`,

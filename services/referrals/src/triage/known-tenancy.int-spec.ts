@@ -1,4 +1,4 @@
-import { type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
+import { ApiContract, type ServiceUnderTest, startServiceUnderTest } from '@baton/testing';
 import { PEOPLE, schoolReferral, tokenFor } from '../testing/referral-fixtures.js';
 import { startReferralsTestApp, type ReferralsTestApp } from '../testing/referrals-test-app.js';
 
@@ -16,7 +16,9 @@ describe('a token naming a tenant or agency the tenant files do not hold', () =>
   afterAll(() => running?.stop());
 
   const queue = (token: string) =>
-    fetch(`${service.url}/v1/triage/queue`, { headers: { authorization: `Bearer ${token}` } });
+    ApiContract.of('referrals').fetch(service.url, '/v1/triage/queue', {
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   async function problemOf(response: Response): Promise<string> {
     expect(response.status).toBe(401);
@@ -41,7 +43,7 @@ describe('a token naming a tenant or agency the tenant files do not hold', () =>
     expect(await problemOf(await queue(token))).toBe(
       'agency_id claim names an agency tenant demo does not have: demo-nowhere',
     );
-    const write = await fetch(`${service.url}/v1/referrals`, {
+    const write = await ApiContract.of('referrals').fetch(service.url, '/v1/referrals', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(schoolReferral()),

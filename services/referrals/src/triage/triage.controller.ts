@@ -2,11 +2,20 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor, Origin, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiIfMatch,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  etagFor,
+  Origin,
+  type RequestOrigin,
+  ApiExampleBody,
+} from '@baton/http-api';
 import { AccessRecorder } from '@baton/access-log';
 import { receivingAgencyView } from '../referral/referral.views.js';
 import { DecideReferral } from './decide-referral.usecase.js';
-import { DecideReferralDto } from './dto/decide-referral.dto.js';
+import { DecideReferralDto, decideReferralExample } from './dto/decide-referral.dto.js';
 import { ListReferralsQueryDto, TriageQueueQueryDto } from './dto/queue-query.dto.js';
 import { ReferralQueries } from './referral-queries.js';
 import { ReferralPage, ReferralView } from '../referral/referral.responses.js';
@@ -62,6 +71,7 @@ export class TriageController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The referral with its decision', type: ReferralView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(DecideReferralDto, decideReferralExample)
   async decision(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -3,10 +3,18 @@ import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiIfMatch,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  Origin,
+  type RequestOrigin,
+  ApiExampleBody,
+} from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { Assessments } from './assessment.usecase.js';
-import { RecordAssessmentDto } from './dto/record-assessment.dto.js';
+import { RecordAssessmentDto, recordAssessmentExample } from './dto/record-assessment.dto.js';
 import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 import { AssessmentView } from './assessment.responses.js';
 
@@ -29,6 +37,7 @@ export class AssessmentController {
     headers: ['ETag', 'Location'],
   })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(RecordAssessmentDto, recordAssessmentExample)
   async record(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

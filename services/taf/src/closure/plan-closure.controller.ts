@@ -2,9 +2,18 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, ApiExampleBody } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
-import { ClosePlanDto, StepDownDto, StepUpDto, WithdrawAgreementDto } from './dto/closure.dto.js';
+import {
+  ClosePlanDto,
+  StepDownDto,
+  StepUpDto,
+  WithdrawAgreementDto,
+  closePlanExample,
+  stepUpExample,
+  stepDownExample,
+  withdrawAgreementExample,
+} from './dto/closure.dto.js';
 import { PlanClosure } from './plan-closure.usecase.js';
 import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 
@@ -21,6 +30,7 @@ export class PlanClosureController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The plan, closed', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(ClosePlanDto, closePlanExample)
   async close(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -37,6 +47,7 @@ export class PlanClosureController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The plan, stepped up and closed', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(StepUpDto, stepUpExample)
   async stepUp(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -53,6 +64,7 @@ export class PlanClosureController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The plan, stepped down and closed', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(StepDownDto, stepDownExample)
   async stepDown(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -69,6 +81,7 @@ export class PlanClosureController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The plan, agreement withdrawn', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(WithdrawAgreementDto, withdrawAgreementExample)
   async withdrawAgreement(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

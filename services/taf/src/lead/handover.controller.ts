@@ -2,10 +2,15 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor, ApiExampleBody } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { AnswerHandover } from './answer-handover.usecase.js';
-import { DeclineHandoverDto, ProposeHandoverDto } from './dto/handover.dto.js';
+import {
+  DeclineHandoverDto,
+  ProposeHandoverDto,
+  proposeHandoverExample,
+  declineHandoverExample,
+} from './dto/handover.dto.js';
 import { ProposeHandover } from './propose-handover.usecase.js';
 import { HandoverDeclinedView, PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 
@@ -28,6 +33,7 @@ export class HandoverController {
     headers: ['ETag', 'Location'],
   })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(ProposeHandoverDto, proposeHandoverExample)
   async proposeHandover(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -67,6 +73,7 @@ export class HandoverController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The answer was recorded', type: HandoverDeclinedView, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(DeclineHandoverDto, declineHandoverExample)
   async decline(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

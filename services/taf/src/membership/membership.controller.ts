@@ -3,8 +3,16 @@ import { ApiBearerAuth, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, etagFor } from '@baton/http-api';
-import { MemberDto } from '../plan/dto/people.dto.js';
+import {
+  ApiIfMatch,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  etagFor,
+  ApiExampleBody,
+  type RequestExample,
+} from '@baton/http-api';
+import { MemberDto, memberExample } from '../plan/dto/people.dto.js';
 import { relationshipNow, viewAfterChange, type PlanView } from '../plan/plan.views.js';
 import { Membership } from './membership.usecase.js';
 import { MemberLeftView, PlanView as PlanViewSchema } from '../plan/plan.responses.js';
@@ -16,6 +24,14 @@ export class MemberDepartureDto {
   @MaxLength(2000)
   reason: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const memberDepartureExample: RequestExample<MemberDepartureDto> = {
+  summary: 'A member leaves the plan',
+  value: {
+    reason: 'Attendance has recovered; school support continues as usual',
+  },
+};
 
 @ApiTag('members', 'Agencies on a plan')
 @ApiBearerAuth()
@@ -29,6 +45,7 @@ export class MembershipController {
   @ApiIfMatch()
   @ApiSuccess(201, { description: 'The plan with the new member', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(MemberDto, memberExample)
   async add(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -51,6 +68,7 @@ export class MembershipController {
     headers: ['ETag'],
   })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(MemberDepartureDto, memberDepartureExample)
   async leave(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

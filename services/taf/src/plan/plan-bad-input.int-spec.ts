@@ -304,6 +304,9 @@ describe('bad input to the taf service', () => {
     const first = await call('schoolDsl', 'POST', '/v1/plans', body, { 'idempotency-key': 'open-1' });
     const again = await call('schoolDsl', 'POST', '/v1/plans', body, { 'idempotency-key': 'open-1' });
     expect(again.body.id).toBe(first.body.id);
+    // The retry answers with the events the first request produced (read-your-writes after a retry).
+    expect(first.headers.get('baton-events')).toMatch(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/);
+    expect(again.headers.get('baton-events')).toBe(first.headers.get('baton-events'));
     const other = await call('schoolDsl', 'POST', '/v1/plans', directPlan(), { 'idempotency-key': 'open-1' });
     expectProblem(other, 422, { field: 'Idempotency-Key', rule: 'sameBodyForSameKey' });
   });

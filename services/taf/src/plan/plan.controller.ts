@@ -12,10 +12,11 @@ import {
   etagFor,
   Origin,
   type RequestOrigin,
+  ApiExampleBody,
 } from '@baton/http-api';
 import { ListPlansQueryDto, PageQueryDto } from '../timeline/timeline-query.dto.js';
 import { TimelineQueries } from '../timeline/timeline.queries.js';
-import { OpenPlanDto } from './dto/open-plan.dto.js';
+import { OpenPlanDto, openPlanExample } from './dto/open-plan.dto.js';
 import { OpenPlan } from './open-plan/open-plan.usecase.js';
 import { PlanLoader } from './plan.loader.js';
 import { PlanQueries } from './plan.queries.js';
@@ -43,6 +44,7 @@ export class PlanController {
   @ApiIdempotencyKey()
   @ApiSuccess(201, { description: 'The plan as opened', type: PlanViewSchema, headers: ['ETag', 'Location'] })
   @ApiProblems(403, 404, 409, 422)
+  @ApiExampleBody(OpenPlanDto, openPlanExample)
   async open(
     @CurrentCaller() caller: Caller,
     @Body() body: OpenPlanDto,

@@ -4,10 +4,18 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AccessRecorder } from '@baton/access-log';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, Origin, type RequestOrigin } from '@baton/http-api';
+import {
+  ApiIfMatch,
+  ApiProblems,
+  ApiSuccess,
+  ApiTag,
+  Origin,
+  type RequestOrigin,
+  ApiExampleBody,
+} from '@baton/http-api';
 import { PlanLoader } from '../plan/plan.loader.js';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
-import { RecordReviewDto } from './dto/record-review.dto.js';
+import { RecordReviewDto, recordReviewExample } from './dto/record-review.dto.js';
 import { PlanReviewRow } from './plan-review.entity.js';
 import { RecordReview } from './record-review.usecase.js';
 import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
@@ -30,6 +38,7 @@ export class ReviewController {
   @ApiIfMatch()
   @ApiSuccess(201, { description: 'The plan after its review', type: PlanViewSchema, headers: ['ETag', 'Location'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(RecordReviewDto, recordReviewExample)
   async record(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

@@ -2,9 +2,16 @@ import { Body, Controller, Headers, Param, Patch, Post, Put, Res } from '@nestjs
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, Roles, type Caller } from '@baton/auth';
-import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag } from '@baton/http-api';
+import { ApiIfMatch, ApiProblems, ApiSuccess, ApiTag, ApiExampleBody } from '@baton/http-api';
 import { viewAfterChange, type PlanView } from '../plan/plan.views.js';
-import { AddActionDto, AgreeOutcomesDto, UpdateActionDto } from './dto/work.dto.js';
+import {
+  AddActionDto,
+  AgreeOutcomesDto,
+  UpdateActionDto,
+  agreeOutcomesExample,
+  addActionExample,
+  updateActionExample,
+} from './dto/work.dto.js';
 import { PlanWork } from './plan-work.usecase.js';
 import { PlanView as PlanViewSchema } from '../plan/plan.responses.js';
 
@@ -20,6 +27,7 @@ export class PlanWorkController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The plan with its outcomes', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(AgreeOutcomesDto, agreeOutcomesExample)
   async agreeOutcomes(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -35,6 +43,7 @@ export class PlanWorkController {
   @ApiIfMatch()
   @ApiSuccess(201, { description: 'The plan with the new action', type: PlanViewSchema, headers: ['ETag', 'Location'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(AddActionDto, addActionExample)
   async addAction(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,
@@ -52,6 +61,7 @@ export class PlanWorkController {
   @ApiIfMatch()
   @ApiSuccess(200, { description: 'The plan with the action updated', type: PlanViewSchema, headers: ['ETag'] })
   @ApiProblems(403, 404, 409, 412, 422, 428)
+  @ApiExampleBody(UpdateActionDto, updateActionExample)
   async updateAction(
     @CurrentCaller() caller: Caller,
     @Param('planId') planId: string,

@@ -21,14 +21,6 @@ function childLine(c: Referral['family']['children'][number]): string {
   return `${c.givenName} ${c.familyName}, ${c.dateOfBirth ? `born ${longDate(c.dateOfBirth)}` : `unborn, due ${longDate(c.expectedDateOfBirth)}`}`;
 }
 
-/**
- * The allocated worker's name. The referrals service answers `allocatedWorkerName` where its committed contract
- * says `allocatedWorker.name` (it passes its stored decision through); read either until it answers its contract.
- */
-function allocatedWorkerName(decision: NonNullable<Referral['decision']>): string | undefined {
-  return decision.allocatedWorker?.name ?? (decision as { allocatedWorkerName?: string }).allocatedWorkerName;
-}
-
 function levelLabel(levels: LevelOfNeedLabel[], level: number | undefined): string {
   if (level === undefined) return '';
   return levels.find((l) => l.level === level)?.label ?? `Level ${level}`;
@@ -90,8 +82,8 @@ export function referralPage(
         ...(outcome.levelOfNeed ? [row('Level of need', levelLabel(levels, outcome.levelOfNeed))] : []),
         row('Decided', dateTime(outcome.decidedAt)),
         ...(referral.decision?.reasons ? [row('Reasons', referral.decision.reasons)] : []),
-        ...(referral.decision && allocatedWorkerName(referral.decision)
-          ? [row('Allocated worker', allocatedWorkerName(referral.decision)!)]
+        ...(referral.decision?.allocatedWorkerName
+          ? [row('Allocated worker', referral.decision.allocatedWorkerName)]
           : []),
       ]
     : [];

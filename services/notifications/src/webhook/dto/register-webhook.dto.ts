@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { catalogue } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 const EVENT_TYPES = catalogue.map((d) => d.type);
 
@@ -36,6 +37,16 @@ export class RegisterWebhookDto {
   description?: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const registerWebhookExample: RequestExample<RegisterWebhookDto> = {
+  summary: "An agency's case system asks for referral events",
+  value: {
+    url: 'https://case-system.example.org/baton/events',
+    eventTypes: ['baton.referral.received.v1', 'baton.referral.decided.v1'],
+    description: 'Oakfield case system',
+  },
+};
+
 export class RotateSecretDto {
   @ApiPropertyOptional({
     description: 'How long the previous secret keeps signing alongside the new one (minutes, default 1440)',
@@ -48,3 +59,9 @@ export class RotateSecretDto {
   @Max(10_080)
   overlapMinutes?: number;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const rotateSecretExample: RequestExample<RotateSecretDto> = {
+  summary: 'A new secret, the old one signing for another hour',
+  value: { overlapMinutes: 60 },
+};

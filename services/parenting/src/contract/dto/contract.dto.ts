@@ -23,6 +23,7 @@ import {
 } from '@baton/contracts';
 import { CONTRACT_GROUNDS, type ContractGround } from '../../domain/contract-lifecycle.rules.js';
 import { FamilyPersonDto } from '../../order/dto/family-person.dto.js';
+import type { RequestExample } from '@baton/http-api';
 
 export class DraftContractDto {
   @ApiProperty({ format: 'uuid' })
@@ -53,6 +54,18 @@ export class DraftContractDto {
   @Type(() => FamilyPersonDto)
   parents: FamilyPersonDto[];
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const draftContractExample: RequestExample<DraftContractDto> = {
+  summary: 'A school drafts a parenting contract for irregular attendance',
+  value: {
+    familyId: '6b1f3c2a-8d4e-4f7a-9b2c-1e5d7a9c3f60',
+    kind: 'asba-2003-s19',
+    ground: 'irregular-attendance',
+    children: [{ personId: '0d6e4b1a-3c2f-4a8e-b7d9-5f1c2e3a4b51', givenName: 'Alfie', familyName: 'Brightwater' }],
+    parents: [{ personId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c62', givenName: 'Jo', familyName: 'Brightwater' }],
+  },
+};
 
 /** A statement of the contract: one line per item, none empty (ASBA 2003 s.19(4)–(5)). */
 function IsStatement(): PropertyDecorator {
@@ -87,6 +100,18 @@ export class OfferContractDto {
   periodEndsOn: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const offerContractExample: RequestExample<OfferContractDto> = {
+  summary: 'The contract offered to the parent',
+  value: {
+    offeredOn: '2026-02-09',
+    parentRequirements: ['Make sure Alfie arrives at school by 8:45 every day'],
+    support: ['Breakfast club place', 'Weekly check-in with the attendance officer'],
+    periodStartsOn: '2026-02-16',
+    periodEndsOn: '2026-07-17',
+  },
+};
+
 export class SignContractDto {
   @ApiProperty({ format: 'date' })
   @IsCalendarDate()
@@ -96,6 +121,12 @@ export class SignContractDto {
   @IsCalendarDate()
   providerSignedOn: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const signContractExample: RequestExample<SignContractDto> = {
+  summary: 'Both sides sign',
+  value: { parentSignedOn: '2026-02-12', providerSignedOn: '2026-02-12' },
+};
 
 export class RefuseContractDto {
   @ApiProperty({ format: 'date' })
@@ -108,6 +139,15 @@ export class RefuseContractDto {
   @MaxLength(4000)
   reason: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const refuseContractExample: RequestExample<RefuseContractDto> = {
+  summary: 'The parent refuses the contract',
+  value: {
+    refusedOn: '2026-02-12',
+    reason: 'Jo does not accept that attendance is a problem',
+  },
+};
 
 export class RecordContractBreachDto {
   @ApiProperty({ format: 'date' })
@@ -130,6 +170,17 @@ export class RecordContractBreachDto {
   @IsBoolean()
   endsContract: boolean;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const recordContractBreachExample: RequestExample<RecordContractBreachDto> = {
+  summary: 'A breach of the contract',
+  value: {
+    occurredOn: '2026-03-04',
+    what: 'Alfie arrived after 10am three days running',
+    parentExplanation: 'Car broke down',
+    endsContract: false,
+  },
+};
 
 export class ReviewContractDto {
   @ApiProperty({ format: 'date' })
@@ -154,11 +205,28 @@ export class ReviewContractDto {
   nextReviewOn?: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const reviewContractExample: RequestExample<ReviewContractDto> = {
+  summary: 'A review of the contract',
+  value: {
+    reviewedOn: '2026-04-15',
+    notes: 'Attendance up to 91%; breakfast club working well',
+    supportTakenUp: ['Breakfast club place'],
+    nextReviewOn: '2026-06-10',
+  },
+};
+
 export class CompleteContractDto {
   @ApiProperty({ format: 'date' })
   @IsCalendarDate()
   completedOn: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const completeContractExample: RequestExample<CompleteContractDto> = {
+  summary: 'The contract completes',
+  value: { completedOn: '2026-07-17' },
+};
 
 export class EndContractEarlyDto {
   @ApiProperty({ format: 'date' })
@@ -175,3 +243,13 @@ export class EndContractEarlyDto {
   @MaxLength(4000)
   details?: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const endContractEarlyExample: RequestExample<EndContractEarlyDto> = {
+  summary: 'The contract ends early',
+  value: {
+    endedOn: '2026-05-01',
+    reason: 'family-moved-away',
+    details: 'The family moved to another authority; the new school has been told',
+  },
+};

@@ -18,6 +18,7 @@ import {
   type OrderApplicationKind,
 } from '@baton/contracts';
 import { RequirementDto } from '../../order/dto/requirement.dto.js';
+import type { RequestExample } from '@baton/http-api';
 
 export class ApplyToCourtDto {
   @ApiProperty({ enum: ORDER_APPLICATION_KINDS })
@@ -38,6 +39,17 @@ export class ApplyToCourtDto {
   @MaxLength(4000)
   details: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const applyToCourtExample: RequestExample<ApplyToCourtDto> = {
+  summary: 'The officer applies to vary the order',
+  value: {
+    kind: 'variation',
+    applicant: 'responsible-officer',
+    appliedOn: '2026-04-01',
+    details: 'Replace escort to school with a home-between-hours requirement',
+  },
+};
 
 export const APPLICATION_OUTCOMES = ['granted', 'refused', 'withdrawn'] as const;
 
@@ -64,6 +76,23 @@ export class ApplicationOutcomeDto {
   addedRequirements?: RequirementDto[];
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const applicationOutcomeExample: RequestExample<ApplicationOutcomeDto> = {
+  summary: 'The court grants a variation adding a requirement',
+  value: {
+    outcome: 'granted',
+    decidedOn: '2026-04-20',
+    addedRequirements: [
+      {
+        kind: 'home-between-hours',
+        description: 'Alfie at home between 8pm and 7am',
+        startsOn: '2026-04-21',
+        endsOn: '2026-08-31',
+      },
+    ],
+  },
+};
+
 export const APPELLANTS = ['parent', 'responsible-officer', 'applicant'] as const;
 
 export class LodgeAppealDto {
@@ -75,6 +104,12 @@ export class LodgeAppealDto {
   @IsCalendarDate()
   lodgedOn: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const lodgeAppealExample: RequestExample<LodgeAppealDto> = {
+  summary: 'The parent appeals against the order',
+  value: { appellant: 'parent', lodgedOn: '2026-02-20' },
+};
 
 export const APPEAL_DECISIONS = ['allowed', 'dismissed', 'abandoned'] as const;
 
@@ -88,6 +123,12 @@ export class AppealOutcomeDto {
   decidedOn: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const appealOutcomeExample: RequestExample<AppealOutcomeDto> = {
+  summary: 'The appeal is dismissed',
+  value: { outcome: 'dismissed', decidedOn: '2026-03-16' },
+};
+
 export class CompleteOrderDto {
   @ApiProperty({ format: 'date' })
   @IsCalendarDate()
@@ -99,3 +140,12 @@ export class CompleteOrderDto {
   @MaxLength(4000)
   summary: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const completeOrderExample: RequestExample<CompleteOrderDto> = {
+  summary: 'The order completes',
+  value: {
+    completedOn: '2027-01-29',
+    summary: 'All requirements met; attendance now 94%',
+  },
+};

@@ -6,6 +6,7 @@ import {
   type EnforcementDecision,
   type ParentContactMethod,
 } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 export class RecordContactDto {
   @ApiProperty({ format: 'date-time' })
@@ -23,6 +24,16 @@ export class RecordContactDto {
   notes?: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const recordContactExample: RequestExample<RecordContactDto> = {
+  summary: 'The responsible officer contacts the parent after a breach',
+  value: {
+    contactedAt: '2026-02-11T10:30:00Z',
+    method: 'home-visit',
+    notes: 'Jo says she was working a late shift; agreed to attend the next session',
+  },
+};
+
 export class DecideBreachDto {
   @ApiProperty({ enum: ENFORCEMENT_DECISIONS })
   @IsIn(ENFORCEMENT_DECISIONS)
@@ -35,6 +46,15 @@ export class DecideBreachDto {
   reason: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const decideBreachExample: RequestExample<DecideBreachDto> = {
+  summary: 'A written warning for a first breach',
+  value: {
+    decision: 'written-warning',
+    reason: 'First missed session; the parent engaged at once when contacted',
+  },
+};
+
 export class ApproveProsecutionDto {
   @ApiProperty({ description: 'true approves the prosecution referral; false rejects it' })
   @IsBoolean()
@@ -46,3 +66,12 @@ export class ApproveProsecutionDto {
   @MaxLength(4000)
   reason: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const approveProsecutionExample: RequestExample<ApproveProsecutionDto> = {
+  summary: 'A second officer approves a prosecution referral',
+  value: {
+    approve: true,
+    reason: 'Third breach after two written warnings; the evidence of each is recorded',
+  },
+};

@@ -23,6 +23,7 @@ import {
 import { ORDER_APPLICANT_KINDS, type OrderApplicantKind } from '../../domain/legal-basis.table.js';
 import { FamilyPersonDto } from './family-person.dto.js';
 import { RequirementDto } from './requirement.dto.js';
+import type { RequestExample } from '@baton/http-api';
 
 /** CDA 1998 s.8(7A): the court's two findings for a residential programme. */
 export class ResidentialFindingsDto {
@@ -111,3 +112,34 @@ export class MakeOrderDto {
   @Type(() => RequirementDto)
   requirements: RequirementDto[];
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const makeOrderExample: RequestExample<MakeOrderDto> = {
+  summary: 'A magistrates court makes a parenting order on the youth offending team\u2019s application',
+  value: {
+    familyId: '6b1f3c2a-8d4e-4f7a-9b2c-1e5d7a9c3f60',
+    legalBasis: 'asba-2003-s26',
+    applicant: 'youth-offending-team',
+    courtKind: 'magistrates-court',
+    courtName: 'Demo Magistrates Court',
+    madeOn: '2026-02-02',
+    grounds: 'Repeated criminal damage at the Eastfield estate; ASB injunction breached twice.',
+    previousParentingOrder: false,
+    children: [{ personId: '0d6e4b1a-3c2f-4a8e-b7d9-5f1c2e3a4b51', givenName: 'Alfie', familyName: 'Brightwater' }],
+    parents: [{ personId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c62', givenName: 'Jo', familyName: 'Brightwater' }],
+    requirements: [
+      {
+        kind: 'programme',
+        description: 'Attend the Strengthening Families programme',
+        startsOn: '2026-02-02',
+        endsOn: '2026-05-01',
+      },
+      {
+        kind: 'escort-to-school',
+        description: 'Escort Alfie to school every school day',
+        startsOn: '2026-02-02',
+        endsOn: '2026-08-31',
+      },
+    ],
+  },
+};

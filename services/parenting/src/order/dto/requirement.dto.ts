@@ -7,6 +7,7 @@ import {
   type ProgrammeSetting,
   type RequirementKind,
 } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 export class RequirementDto {
   @ApiProperty({ enum: REQUIREMENT_KINDS })
@@ -32,3 +33,14 @@ export class RequirementDto {
   @IsIn(PROGRAMME_SETTINGS)
   setting?: ProgrammeSetting;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const requirementExample: RequestExample<RequirementDto> = {
+  summary: 'A requirement added to the order',
+  value: {
+    kind: 'attend-meetings',
+    description: 'Attend a monthly review meeting with the responsible officer',
+    startsOn: '2026-03-02',
+    endsOn: '2026-08-31',
+  },
+};

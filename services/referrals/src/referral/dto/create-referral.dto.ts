@@ -36,6 +36,7 @@ import {
   type ReferralSourceKind,
   type ReferralUrgency,
 } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 /** Lawful bases for referring without consent (UK GDPR Art. 6/9 with the Children Act duties behind them). */
 export const LAWFUL_BASES = [
@@ -263,3 +264,29 @@ export class CreateReferralDto {
   @IsIn(REFERRAL_URGENCIES)
   urgency?: ReferralUrgency;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const createReferralExample: RequestExample<CreateReferralDto> = {
+  summary: 'A school refers a family to the early help hub',
+  value: {
+    source: {
+      kind: 'practitioner',
+      agencyId: 'demo-oakfield-primary',
+      name: 'Priya Lanternby',
+      role: 'Designated safeguarding lead',
+      email: 'priya.lanternby@oakfield-primary.example.org',
+    },
+    sourceCode: '2A',
+    family: {
+      children: [{ givenName: 'Alfie', familyName: 'Brightwater', dateOfBirth: '2016-04-12' }],
+      carers: [{ givenName: 'Jo', familyName: 'Brightwater', relationship: 'mother', phone: '01632 960000' }],
+    },
+    concerns: {
+      summary: 'Attendance has fallen to 78% this term; Alfie often arrives hungry.',
+      categories: ['education', 'financial-stability'],
+    },
+    proposedLevelOfNeed: 3,
+    consent: { status: 'given', sharingAgreed: true },
+    urgency: 'routine',
+  },
+};

@@ -4,8 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { childDateViolations, normaliseNhsNumber, type CloudEvent } from '@baton/contracts';
-import { claimIdempotencyKey, ProblemException } from '@baton/http-api';
-import { Outbox } from '@baton/messaging';
+import { claimIdempotencyKey, ProblemException, recordIdempotentEvents } from '@baton/http-api';
+import { noteProducedEvents, Outbox, producedEventIds } from '@baton/messaging';
 import { TenantDirectory } from '@baton/tenancy';
 import { sourceCodeViolations, identityWithheld } from '../../domain/referral-source.rules.js';
 import type { RuleViolation } from '../../domain/rule-violation.js';
@@ -53,19 +53,22 @@ export class ReceiveReferral {
     const receivingAgencyId = this.checkRules(caller, dto, now);
     const referral = this.build(caller, dto, receivingAgencyId, now);
     return this.dataSource.transaction(async (manager) => {
+      const scope = `${caller.tenant}/${caller.agencyId}/referrals`;
       if (idempotencyKey) {
         const claim = await claimIdempotencyKey(manager, {
-          scope: `${caller.tenant}/${caller.agencyId}/referrals`,
+          scope,
           key: idempotencyKey,
           body: dto,
           resourceId: referral.id,
         });
         if (claim.replay) {
           const earlier = await manager.findOneByOrFail(Referral, { id: claim.resourceId });
+          noteProducedEvents(claim.eventIds);
           return { referral: earlier, replayed: true };
         }
       }
       await this.saveWithEvents(manager, caller, referral);
+      if (idempotencyKey) await recordIdempotentEvents(manager, { scope, key: idempotencyKey }, producedEventIds());
       return { referral, replayed: false };
     });
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { REFERRAL_OUTCOMES, type LevelOfNeed, type ReferralOutcome } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 export class DecideReferralDto {
   @ApiProperty({ enum: REFERRAL_OUTCOMES })
@@ -37,6 +38,16 @@ export class DecideReferralDto {
   allocatedWorkerId?: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const decideReferralExample: RequestExample<DecideReferralDto> = {
+  summary: 'The hub accepts a referral for early help',
+  value: {
+    outcome: 'accept-early-help',
+    levelOfNeed: 3,
+    reasons: 'Needs across education and family finances: a Team Around the Family is appropriate.',
+  },
+};
+
 export class WithdrawReferralDto {
   @ApiProperty()
   @IsString()
@@ -44,3 +55,11 @@ export class WithdrawReferralDto {
   @MaxLength(2000)
   reason: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const withdrawReferralExample: RequestExample<WithdrawReferralDto> = {
+  summary: 'The referrer withdraws a referral',
+  value: {
+    reason: 'Sent in error: the family is already known to the hub',
+  },
+};

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsTimestamp } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 export class AssessmentDomainDto {
   @ApiProperty()
@@ -67,3 +68,29 @@ export class RecordAssessmentDto {
   @IsString({ each: true })
   sharedWithAgencyIds: string[];
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const recordAssessmentExample: RequestExample<RecordAssessmentDto> = {
+  summary: 'The early help assessment, shared with the health visitor',
+  value: {
+    completedAt: '2026-11-27T15:00:00Z',
+    childDevelopment: {
+      strengths: 'Alfie reads well and enjoys football club',
+      needs: 'Often late and tired; misses breakfast',
+      headlineOutcomes: ['education'],
+    },
+    parentsAndCarers: {
+      strengths: 'Jo is committed to getting Alfie to school',
+      needs: 'Working night shifts makes mornings hard',
+      headlineOutcomes: ['education'],
+    },
+    familyAndEnvironment: {
+      strengths: 'Grandparents nearby help at weekends',
+      needs: 'Rent arrears since a change in benefits',
+      headlineOutcomes: ['financial-stability'],
+    },
+    familyView: 'We want mornings to be calmer and to get on top of the rent',
+    childVoice: 'I like school when I am not hungry',
+    sharedWithAgencyIds: ['demo-health-visiting'],
+  },
+};

@@ -21,6 +21,7 @@ import {
   PERSON_NAME_RULE,
 } from '@baton/contracts';
 import { MemberDto, ProfessionalDto } from './people.dto.js';
+import type { RequestExample } from '@baton/http-api';
 
 export class PlanChildDto {
   @ApiProperty({ maxLength: PERSON_NAME_MAX_LENGTH, description: PERSON_NAME_RULE })
@@ -127,3 +128,22 @@ export class OpenPlanDto {
   @Type(() => MemberDto)
   members?: MemberDto[];
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const openPlanExample: RequestExample<OpenPlanDto> = {
+  summary: 'A school opens a plan with a family who agreed to it',
+  value: {
+    levelOfNeed: 3,
+    children: [{ givenName: 'Alfie', familyName: 'Brightwater', dateOfBirth: '2016-04-12' }],
+    carers: [{ givenName: 'Jo', familyName: 'Brightwater', relationship: 'mother' }],
+    lead: {
+      personId: 'school-dsl',
+      name: 'Priya Lanternby',
+      agencyId: 'demo-oakfield-primary',
+      role: 'Designated safeguarding lead',
+      email: 'priya.lanternby@oakfield-primary.example.org',
+    },
+    familyAgreement: { agreedAt: '2026-11-19T15:00:00Z', recordedAs: 'signed plan agreement at a school meeting' },
+    members: [{ agencyId: 'demo-health-visiting', contactName: 'Nia Marchbank', role: 'health visitor' }],
+  },
+};

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { RequestExample } from '@baton/http-api';
 
 export const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
@@ -76,3 +77,15 @@ export class MemberDto {
   @Matches(PHONE, { message: 'phone must be a telephone number' })
   phone?: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const memberExample: RequestExample<MemberDto> = {
+  summary: 'A health visitor joins the plan',
+  value: {
+    agencyId: 'demo-health-visiting',
+    personId: 'health-visitor',
+    contactName: 'Nia Marchbank',
+    role: 'health visitor',
+    email: 'nia.marchbank@demo-health.example.org',
+  },
+};

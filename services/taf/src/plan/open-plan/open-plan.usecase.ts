@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@baton/auth';
 import { Clock, WorkingDayCalendar } from '@baton/calendar';
 import { childDateViolations, normaliseNhsNumber } from '@baton/contracts';
-import { claimIdempotencyKey, ProblemException } from '@baton/http-api';
+import { claimIdempotencyKey, ProblemException, recordIdempotentEvents } from '@baton/http-api';
+import { noteProducedEvents, producedEventIds } from '@baton/messaging';
 import { TenantDirectory } from '@baton/tenancy';
 import type { RuleViolation } from '../../domain/rule-violation.js';
 import type { OpenPlanDto } from '../dto/open-plan.dto.js';
@@ -36,9 +37,10 @@ export class OpenPlan {
     refuseIfAny(this.violations(caller, dto, now), 'The plan cannot be opened');
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
+      const scope = `${caller.tenant}/${caller.agencyId}/plans`;
       if (idempotencyKey) {
         const claim = await claimIdempotencyKey(manager, {
-          scope: `${caller.tenant}/${caller.agencyId}/plans`,
+          scope,
           key: idempotencyKey,
           body: dto,
           resourceId: id,
@@ -46,6 +48,7 @@ export class OpenPlan {
         if (claim.replay) {
           const earlier = await this.store.load(manager, caller.tenant, claim.resourceId);
           if (!earlier) throw new Error(`plan ${claim.resourceId} of an idempotency key is missing`);
+          noteProducedEvents(claim.eventIds);
           return earlier;
         }
       }
@@ -124,7 +127,7 @@ export class OpenPlan {
         phone: m.phone ?? null,
       }));
       const unique = [opener, ...members].filter((m, i, all) => all.findIndex((o) => o.agencyId === m.agencyId) === i);
-      return this.opener.open(manager, {
+      const opened = await this.opener.open(manager, {
         id,
         tenant: caller.tenant,
         familyId: dto.familyId ?? randomUUID(),
@@ -143,6 +146,8 @@ export class OpenPlan {
         members: unique,
         at: now,
       });
+      if (idempotencyKey) await recordIdempotentEvents(manager, { scope, key: idempotencyKey }, producedEventIds());
+      return opened;
     });
   }
 

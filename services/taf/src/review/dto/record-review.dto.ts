@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, OUTCOME_PROGRESS, type OutcomeProgress } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 export class AttendeeDto {
   @ApiProperty()
@@ -88,3 +89,20 @@ export class RecordReviewDto {
   @IsCalendarDate()
   nextReviewDate?: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const recordReviewExample: RequestExample<RecordReviewDto> = {
+  summary: 'A review meeting and the progress it found',
+  value: {
+    heldOn: '2027-01-04',
+    attendees: [
+      { name: 'Jo Brightwater', role: 'mother' },
+      { name: 'Priya Lanternby', role: 'lead professional', agencyId: 'demo-oakfield-primary' },
+    ],
+    progress: [
+      { outcomeId: '3f2b8c1e-6d4a-4e9b-9a7c-2d5e8f1a4b6c', progress: 'good-progress', note: 'Attendance 96%' },
+    ],
+    decisions: 'Keep the breakfast club place; review again in six weeks',
+    nextReviewDate: '2027-02-15',
+  },
+};

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, PLAN_ACTION_STATUSES, type PlanActionStatus } from '@baton/contracts';
+import type { RequestExample } from '@baton/http-api';
 
 export class OutcomeDto {
   @ApiPropertyOptional({ description: 'An existing outcome to keep or reword; absent for a new one' })
@@ -40,6 +41,17 @@ export class AgreeOutcomesDto {
   @Type(() => OutcomeDto)
   outcomes: OutcomeDto[];
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const agreeOutcomesExample: RequestExample<AgreeOutcomesDto> = {
+  summary: 'The outcomes the family agreed',
+  value: {
+    outcomes: [
+      { headlineOutcome: 'education', description: 'Alfie is in school every day' },
+      { headlineOutcome: 'financial-stability', description: 'The family has enough money for food each week' },
+    ],
+  },
+};
 
 export class AddActionDto {
   @ApiProperty()
@@ -75,6 +87,18 @@ export class AddActionDto {
   dueDate: string;
 }
 
+/** The example the OpenAPI document shows (invented data). */
+export const addActionExample: RequestExample<AddActionDto> = {
+  summary: 'An action towards an agreed outcome',
+  value: {
+    outcomeId: '3f2b8c1e-6d4a-4e9b-9a7c-2d5e8f1a4b6c',
+    description: 'Breakfast club place from Monday',
+    ownerAgencyId: 'demo-oakfield-primary',
+    ownerName: 'Priya Lanternby',
+    dueDate: '2026-12-04',
+  },
+};
+
 /** A member's update to its own action: any of status and due date, with an optional note. */
 export class UpdateActionDto {
   @ApiPropertyOptional({ enum: PLAN_ACTION_STATUSES })
@@ -93,3 +117,12 @@ export class UpdateActionDto {
   @MaxLength(2000)
   note?: string;
 }
+
+/** The example the OpenAPI document shows (invented data). */
+export const updateActionExample: RequestExample<UpdateActionDto> = {
+  summary: 'A member marks its action done',
+  value: {
+    status: 'done',
+    note: 'Alfie has attended breakfast club every day this week',
+  },
+};
