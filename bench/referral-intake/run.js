@@ -112,7 +112,7 @@ log(
       .map(([k, v]) => `${k} ${v ?? '-'}/s`)
       .join(', '),
 );
-const verdicts = baton.lines.length ? targets(baton.lines) : [];
+const verdicts = baton.lines.length ? targets(baton.lines, floor) : [];
 log('\n=== Targets ===');
 for (const t of verdicts) log(`${t.result.padEnd(12)} ${t.target} (${t.measured})`);
 if (!verdicts.length) log('NOT MEASURED (the service did not run)');

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -29,7 +29,8 @@ export class ServiceProcess {
     const entry = `${REPO_ROOT}services/${service}/dist/main.js`;
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
     const started = new ServiceProcess(service);
-    const port = await freePort();
+    // A caller that must know the address before start-up (the web's sign-in redirect) gives PORT itself.
+    const port = env.PORT ? Number(env.PORT) : await freePort();
     started.url = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, [entry], {
       cwd: REPO_ROOT,

@@ -2,7 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export const TARGETS = { e2eP99At100Ms: 50, sustainedRate: 300 };
+export const TARGETS = {
+  e2eP99At100Ms: 50,
+  sustainedRate: 300,
+  // Issue 18 (headroom), each against the floor's first variant in the same run.
+  sustainedOfFloor: 0.6,
+  cpuPerReferralOfFloor: 2,
+  headroomE2eP99At100Ms: 12,
+};
 
 const fmt = (v, digits = 1) =>
   v == null || Number.isNaN(v) ? '-' : typeof v === 'number' ? v.toFixed(digits) : String(v);
@@ -147,7 +154,7 @@ export function comparisonTable(rows) {
   );
 }
 
-export function targets(baton) {
+export function targets(baton, floor = {}) {
   const at100 = baton.find((r) => r.rate === 100);
   const p99 = at100?.e2e_latency_ms.p99 ?? null;
   const best = highestSustained(baton);
@@ -162,6 +169,61 @@ export function targets(baton) {
       measured: best ? `highest sustained ${best}/s` : 'no rate sustained',
       result: best >= TARGETS.sustainedRate ? 'PASS' : 'FAIL',
     },
+    ...headroomTargets(baton, floor),
+  ];
+}
+
+/**
+ * Issue 18's targets, against the floor's first variant in the same run: the highest sustained rate at least 0.6 of
+ * the floor's; CPU per referral (the service process against the floor's api + relay) at most twice the floor's at
+ * the highest rate both sustained; POST->consumed p99 at 100/s at most 12 ms.
+ */
+function headroomTargets(baton, floor) {
+  const [variant, floorLines] = Object.entries(floor)[0] ?? [];
+  const at100 = baton.find((r) => r.rate === 100);
+  const p99 = at100?.e2e_latency_ms.p99 ?? null;
+  const e2e = {
+    target: `at 100/s, p99 POST->consumed <= ${TARGETS.headroomE2eP99At100Ms} ms (issue 18)`,
+    measured: p99 == null ? 'not measured (100/s not in --rates)' : `${p99} ms`,
+    result: p99 == null ? 'NOT MEASURED' : p99 <= TARGETS.headroomE2eP99At100Ms && at100.sustained ? 'PASS' : 'FAIL',
+  };
+  if (!floorLines?.length) {
+    const skipped = { measured: 'the floor did not run', result: 'NOT MEASURED' };
+    return [
+      { target: `highest sustained >= ${TARGETS.sustainedOfFloor} x the floor's (issue 18)`, ...skipped },
+      { target: `CPU per referral <= ${TARGETS.cpuPerReferralOfFloor} x the floor's (issue 18)`, ...skipped },
+      e2e,
+    ];
+  }
+  const best = highestSustained(baton);
+  const floorBest = highestSustained(floorLines);
+  const bothSustained = baton
+    .filter((b) => b.sustained && floorLines.some((f) => f.rate === b.rate && f.sustained))
+    .map((b) => b.rate);
+  const cpuRate = bothSustained.length ? Math.max(...bothSustained) : null;
+  const cpu =
+    cpuRate == null
+      ? null
+      : cpuPerReferral(
+          baton.find((b) => b.rate === cpuRate),
+          floorLines.find((f) => f.rate === cpuRate),
+        );
+  const cpuRatio = cpu && ratio(cpu.baton_app_cpu_ms_per_referral, cpu.floor_app_cpu_ms_per_referral);
+  return [
+    {
+      target: `highest sustained >= ${TARGETS.sustainedOfFloor} x the floor's (${variant}) (issue 18)`,
+      measured: `Baton ${best}/s, floor ${floorBest}/s, ratio ${floorBest ? ratio(best, floorBest) : '-'}`,
+      result: floorBest === 0 ? 'NOT MEASURED' : best >= TARGETS.sustainedOfFloor * floorBest ? 'PASS' : 'FAIL',
+    },
+    {
+      target: `CPU per referral <= ${TARGETS.cpuPerReferralOfFloor} x the floor's (${variant}) (issue 18)`,
+      measured:
+        cpuRate == null
+          ? 'no rate sustained by both'
+          : `at ${cpuRate}/s: Baton ${cpu.baton_app_cpu_ms_per_referral} ms, floor ${cpu.floor_app_cpu_ms_per_referral} ms, ratio ${cpuRatio}`,
+      result: cpuRatio == null ? 'NOT MEASURED' : cpuRatio <= TARGETS.cpuPerReferralOfFloor ? 'PASS' : 'FAIL',
+    },
+    e2e,
   ];
 }
 

@@ -22,6 +22,11 @@ export interface MessagingOptions {
      * milliseconds turn one round trip per event into one per batch.
      */
     gatherMs?: number;
+    /**
+     * A module the relay's worker thread imports before it starts (by URL), whose `setUpThread(service)` resolves to
+     * something with `shutdown()`: how `@baton/service-host` starts tracing in that thread.
+     */
+    threadSetupModule?: string;
   };
   outbox?: {
     /**
@@ -49,7 +54,13 @@ export interface ResolvedMessagingOptions {
   subjectPrefix: string;
   replicas: number;
   duplicateWindowMs: number;
-  relay: { pollIntervalMs: number; batchSize: number; publishTimeoutMs: number; gatherMs: number };
+  relay: {
+    pollIntervalMs: number;
+    batchSize: number;
+    publishTimeoutMs: number;
+    gatherMs: number;
+    threadSetupModule?: string;
+  };
   outbox: { retentionDays: number; purgeIntervalMs: number };
   consumer: { maxDeliver: number; backoffMs: number[]; ackWaitMs: number };
 }
@@ -81,6 +92,7 @@ export function resolveMessagingOptions(options: MessagingOptions): ResolvedMess
       batchSize: options.relay?.batchSize ?? 100,
       publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5_000,
       gatherMs: options.relay?.gatherMs ?? 0,
+      threadSetupModule: options.relay?.threadSetupModule,
     },
     outbox: {
       retentionDays,

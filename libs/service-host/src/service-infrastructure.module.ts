@@ -10,7 +10,7 @@ import { MessagingHealth, MessagingModule, messagingEntities, type MessagingOpti
 import { openDatabase } from '@baton/persistence';
 import { authOptionsFrom } from './auth-from-config.js';
 import { DatabaseHealth } from './database.health.js';
-import { SpanFlush } from './tracing/tracing.js';
+import { SpanFlush, tracingRequested } from './tracing/tracing.js';
 
 export interface ServiceInfrastructureOptions {
   /** The service's name, e.g. `referrals`: names its consumers, dead letters and database connections. */
@@ -25,6 +25,9 @@ export interface ServiceInfrastructureOptions {
   /** Outbox relay settings, e.g. a gathering delay for a service whose events are many and small. */
   relay?: MessagingOptions['relay'];
 }
+
+/** Starts tracing in the outbox relay's own thread when the service traces. */
+const RELAY_THREAD_TRACING = new URL('./tracing/relay-thread-tracing.js', import.meta.url).href;
 
 /**
  * What every Baton service stands on: its own database (migrated at start-up), token verification,
@@ -62,7 +65,7 @@ export class ServiceInfrastructure {
           stream: config.NATS_STREAM,
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           replicas: config.NATS_STREAM_REPLICAS,
-          relay,
+          relay: { ...relay, threadSetupModule: tracingRequested() ? RELAY_THREAD_TRACING : undefined },
           outbox: { retentionDays: config.OUTBOX_RETENTION_DAYS },
           consumer,
         }),

@@ -1,3 +1,4 @@
+import '@baton/service-host/instrumentation';
 import 'reflect-metadata';
 import { runWebService } from './host/run-web-service.js';
 

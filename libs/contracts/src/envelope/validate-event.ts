@@ -15,13 +15,16 @@ export type EventValidation =
  */
 export function validateEvent(raw: unknown): EventValidation {
   if (!isPlainObject(raw)) return { ok: false, errors: ['event: must be a JSON object'] };
-  const event = plainToInstance(CloudEvent, raw);
+  // The envelope is checked without its data when the data is an object (its payload class checks it next): copying
+  // the data into the envelope's instance too was a third of the cost of checking a record of access.
+  const dataIsObject = isPlainObject(raw.data);
+  const event = plainToInstance(CloudEvent, dataIsObject ? { ...raw, data: {} } : raw);
   const errors = describeErrors(validateSync(event), '');
   const definition = typeof raw.type === 'string' ? definitionOf(raw.type) : undefined;
   if (definition === undefined && typeof raw.type === 'string') {
     errors.push(`type: unknown event type '${raw.type}'`);
   }
-  if (definition !== undefined && isPlainObject(raw.data)) {
+  if (definition !== undefined && dataIsObject) {
     event.data = plainToInstance(definition.payload, raw.data);
     errors.push(...describeErrors(validateSync(event.data), 'data'));
   }

@@ -91,14 +91,14 @@ describe('outbox relay', () => {
       events.forEach((e) => expected.set(e.subject, [...(expected.get(e.subject) ?? []), e.id]));
     }
 
-    const first = new OutboxRelay(ds, broker, options);
+    const first = new OutboxRelay(ds, options);
     await first.start();
     await waitFor('the first relay to publish some events', () => publishes.ids.length >= 50);
     await first.stop();
     const publishedByFirst = publishes.ids.length;
     expect(publishedByFirst).toBeLessThan(200);
 
-    const second = new OutboxRelay(ds, broker, options);
+    const second = new OutboxRelay(ds, options);
     await second.start();
     await waitFor('the outbox to drain', async () => (await second.pending()) === 0);
     await second.stop();
@@ -113,7 +113,7 @@ describe('outbox relay', () => {
     const ds = await freshDatabase('pair');
     const subject = `${options.subjectPrefix}.tst.>`;
     const publishes = recordPublishes(subject);
-    const relays = [new OutboxRelay(ds, broker, options), new OutboxRelay(ds, broker, options)];
+    const relays = [new OutboxRelay(ds, options), new OutboxRelay(ds, options)];
     await Promise.all(relays.map((r) => r.start()));
     // Appending while both run makes them compete for fresh rows, not only a backlog.
     const expected = await appendEvents(ds, 300, 6);
@@ -131,7 +131,7 @@ describe('outbox relay', () => {
     // No stream captures this prefix, so the broker refuses every publish.
     const unroutable = new Outbox({ subjectPrefix: `${options.subjectPrefix}x` });
     await inTransaction(ds, (m) => unroutable.append(m, overdueEvent()));
-    const relay = new OutboxRelay(ds, broker, options);
+    const relay = new OutboxRelay(ds, options);
     await relay.start();
     const attempts = async () => (await ds.query<{ attempts: number }[]>('SELECT attempts FROM outbox'))[0].attempts;
     await waitFor('a second attempt', async () => (await attempts()) >= 2);
@@ -161,7 +161,7 @@ describe('outbox relay', () => {
       'SELECT count(*)::int AS rows FROM outbox GROUP BY xmin::text ORDER BY min(seq)',
     );
     expect(commits.map((c) => c.rows)).toEqual([1, 59]);
-    const relay = new OutboxRelay(ds, broker, options);
+    const relay = new OutboxRelay(ds, options);
     await relay.start();
     await waitFor('every event published', () => events.every((e) => publishes.ids.includes(e.id)));
     await relay.stop();
